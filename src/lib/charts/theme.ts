@@ -1,0 +1,30 @@
+/** One palette for every chart, chosen for contrast on white (WCAG AA for text colours). */
+export const palette = {
+  primary: '#2563eb',
+  primaryMuted: '#93b4f5',
+  accent: '#0f766e',
+  accentMuted: '#8cc9c2',
+  money: '#b45309',
+  moneyMuted: '#f0c48a',
+  text: '#0f172a',
+  subtle: '#475569',
+  grid: '#e2e8f0',
+  heat: ['#eff6ff', '#bfdbfe', '#60a5fa', '#2563eb', '#1e3a8a'],
+} as const;
+
+export const fontFamily =
+  'Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif';
+
+export const baseOption = {
+  textStyle: { fontFamily, color: palette.text },
+  animationDuration: 250,
+  animationDurationUpdate: 200,
+  aria: { enabled: true },
+} as const;
+
+export const tooltipStyle = {
+  backgroundColor: '#ffffff',
+  borderColor: palette.grid,
+  textStyle: { color: palette.text, fontFamily, fontSize: 12 },
+  extraCssText: 'box-shadow: 0 4px 14px rgba(15,23,42,.12); border-radius: 8px;',
+} as const;

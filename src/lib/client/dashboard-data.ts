@@ -1,0 +1,75 @@
+import {
+  answersSql,
+  dishMatrixSql,
+  mostRestaurantsSql,
+  overviewSql,
+  sourcesSql,
+  topCustomersSql,
+  topDishesSql,
+  type Scope,
+} from '$lib/models/restaurant/build-dashboard-sql';
+import {
+  toAnswer,
+  toCustomerRank,
+  toDishCell,
+  toDishRank,
+  toMostRestaurants,
+  toOverview,
+  toSource,
+  type CustomerRank,
+  type DishCell,
+  type DishRank,
+  type MostRestaurants,
+  type Overview,
+  type RestaurantAnswer,
+  type SourceRow,
+} from '$lib/models/restaurant/dashboard-rows';
+import { query } from './engine';
+
+/** Everything that does not depend on the selected restaurant. */
+export interface DatasetView {
+  totals: Overview;
+  restaurants: RestaurantAnswer[];
+  mostRestaurants: MostRestaurants;
+  matrix: DishCell[];
+  sources: SourceRow[];
+}
+
+/** What the selected restaurant (or all of them) narrows. */
+export interface ScopeView {
+  scope: Scope;
+  overview: Overview;
+  dishes: DishRank[];
+  customers: CustomerRank[];
+}
+
+export async function loadDatasetView(): Promise<DatasetView> {
+  const [totals, restaurants, most, matrix, sources] = await Promise.all([
+    query(overviewSql({ restaurant: null })),
+    query(answersSql()),
+    query(mostRestaurantsSql()),
+    query(dishMatrixSql()),
+    query(sourcesSql()),
+  ]);
+  return {
+    totals: toOverview(totals[0]),
+    restaurants: restaurants.map(toAnswer),
+    mostRestaurants: toMostRestaurants(most[0]),
+    matrix: matrix.map(toDishCell),
+    sources: sources.map(toSource),
+  };
+}
+
+export async function loadScopeView(scope: Scope): Promise<ScopeView> {
+  const [overview, dishes, customers] = await Promise.all([
+    query(overviewSql(scope)),
+    query(topDishesSql(scope)),
+    query(topCustomersSql(scope)),
+  ]);
+  return {
+    scope,
+    overview: toOverview(overview[0]),
+    dishes: dishes.map(toDishRank),
+    customers: customers.map(toCustomerRank),
+  };
+}

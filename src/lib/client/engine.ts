@@ -1,0 +1,40 @@
+import { proxy, wrap, type Remote } from 'comlink';
+import { rowsFromArrow } from '$lib/arrow-rows';
+import type { EngineApi, EngineInfo, IngestProgress, IngestReport } from '$lib/engine/api';
+import { installErrorTransfer } from '$lib/engine/errors';
+import type { Row } from '$lib/engine/sql-runner';
+
+let remote: Remote<EngineApi> | null = null;
+let started: Promise<EngineInfo> | null = null;
+
+function worker(): Remote<EngineApi> {
+  if (!remote) {
+    installErrorTransfer();
+    remote = wrap<EngineApi>(
+      new Worker(new URL('../engine/worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'dropdash-engine',
+      }),
+    );
+  }
+  return remote;
+}
+
+/** Starts the engine once; every caller shares the same promise. */
+export function startEngine(): Promise<EngineInfo> {
+  started ??= worker().start();
+  return started;
+}
+
+export async function query(sql: string): Promise<Row[]> {
+  await startEngine();
+  return rowsFromArrow(await worker().query(sql));
+}
+
+export async function ingest(files: File[], onProgress: (p: IngestProgress) => void): Promise<IngestReport> {
+  await startEngine();
+  return worker().ingest(files, proxy(onProgress));
+}
+
+export const cancelIngest = () => worker().cancelIngest();
+export const clearData = () => worker().clear();

@@ -1,0 +1,158 @@
+import { SvelteMap } from 'svelte/reactivity';
+import type { EngineInfo, FileResult, IngestProgress } from '$lib/engine/api';
+import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
+import { buildAnswersDocument, nowIso, type AnswersDocument } from '$lib/report/answers';
+import { loadDatasetView, loadScopeView, type DatasetView, type ScopeView } from './dashboard-data';
+import { cancelIngest, clearData, ingest, startEngine } from './engine';
+
+/** The assignment asks about this restaurant, so the headline cards start on it when it is there. */
+export const FEATURED_RESTAURANT = 'the-restaurant-at-the-end-of-the-universe';
+
+export type EngineStatus =
+  { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The page's state: what is loaded, what is selected, what is drawn. Views read it; only it acts. */
+export class Session {
+  engine = $state<EngineStatus>({ status: 'starting' });
+  progress = $state<IngestProgress | null>(null);
+  loading = $state(false);
+  history = $state<FileResult[]>([]);
+  /** Messages about the latest drop: failed or cancelled files. */
+  notices = $state<string[]>([]);
+  dataset = $state<DatasetView | null>(null);
+  scopeView = $state<ScopeView | null>(null);
+  restaurant = $state<string | null>(null);
+  querying = $state(false);
+  queryError = $state<string | null>(null);
+  /** Chart id → has it drawn its current option. */
+  readonly charts = new SvelteMap<string, boolean>();
+
+  readonly hasData = $derived((this.dataset?.totals.visits ?? 0) > 0);
+  readonly state = $derived.by((): 'loading' | 'ready' | 'error' => {
+    if (this.loading || this.querying) return 'loading';
+    if (this.queryError || (!this.hasData && this.notices.length > 0)) return 'error';
+    if (!this.hasData || !this.scopeView) return 'loading';
+    return [...this.charts.values()].every(Boolean) ? 'ready' : 'loading';
+  });
+  readonly errorMessage = $derived(
+    this.queryError ?? (this.notices.length > 0 ? this.notices.join('\n') : null),
+  );
+
+  start(): void {
+    startEngine().then(
+      (info) => (this.engine = { status: 'ready', info }),
+      (error: unknown) =>
+        (this.engine = {
+          status: 'failed',
+          message: `The data engine could not start in this browser: ${message(error)}`,
+        }),
+    );
+  }
+
+  async load(files: File[]): Promise<void> {
+    if (this.loading || files.length === 0) return;
+    this.loading = true;
+    this.notices = [];
+    this.progress = null;
+    try {
+      const report = await ingest(files, (progress) => (this.progress = progress));
+      this.history = [...report.files, ...this.history];
+      this.notices = report.files.flatMap((f) => (f.status === 'loaded' ? [] : [f.reason]));
+      if (report.files.some((f) => f.status === 'loaded')) await this.refresh();
+    } catch (error) {
+      this.notices = [message(error)];
+    } finally {
+      this.loading = false;
+      this.progress = null;
+    }
+  }
+
+  async loadSample(url: string): Promise<void> {
+    this.loading = true;
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`The sample data could not be fetched (HTTP ${response.status}).`);
+      const file = new File([await response.blob()], 'restaurants-sample.csv', { type: 'text/csv' });
+      this.loading = false;
+      await this.load([file]);
+    } catch (error) {
+      this.notices = [message(error)];
+      this.loading = false;
+    }
+  }
+
+  cancel(): void {
+    void cancelIngest();
+  }
+
+  async selectRestaurant(restaurant: string | null): Promise<void> {
+    this.restaurant = restaurant;
+    await this.refreshScope();
+  }
+
+  async clear(): Promise<void> {
+    await clearData();
+    this.dataset = null;
+    this.scopeView = null;
+    this.history = [];
+    this.notices = [];
+    this.restaurant = null;
+  }
+
+  dismissNotices(): void {
+    this.notices = [];
+  }
+
+  answers(generatedAt: string = nowIso()): AnswersDocument | null {
+    if (!this.dataset) return null;
+    return buildAnswersDocument({
+      restaurants: this.dataset.restaurants,
+      mostRestaurants: this.dataset.mostRestaurants,
+      sources: this.dataset.sources,
+      totalRows: this.dataset.totals.visits,
+      generatedAt,
+    });
+  }
+
+  private async refresh(): Promise<void> {
+    await this.run(async () => {
+      const dataset = await loadDatasetView();
+      const names = dataset.restaurants.map((r) => r.name);
+      if (this.restaurant === null || !names.includes(this.restaurant)) {
+        this.restaurant = names.includes(FEATURED_RESTAURANT) ? FEATURED_RESTAURANT : null;
+      }
+      const scopeView = await loadScopeView(this.scope());
+      this.dataset = dataset;
+      this.scopeView = scopeView;
+    });
+  }
+
+  private scopeRequest = 0;
+
+  /** Only the latest selection's answer is shown, however quickly the selection changes. */
+  private async refreshScope(): Promise<void> {
+    const request = ++this.scopeRequest;
+    await this.run(async () => {
+      const view = await loadScopeView(this.scope());
+      if (request === this.scopeRequest) this.scopeView = view;
+    });
+  }
+
+  private scope(): Scope {
+    return { restaurant: this.restaurant };
+  }
+
+  private async run(work: () => Promise<void>): Promise<void> {
+    this.querying = true;
+    this.queryError = null;
+    try {
+      await work();
+    } catch (error) {
+      this.queryError = `The dashboard could not be computed: ${message(error)}`;
+    } finally {
+      this.querying = false;
+    }
+  }
+}

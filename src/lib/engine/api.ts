@@ -1,0 +1,56 @@
+/**
+ * The worker contract: every call the main thread can make, with its argument and result types.
+ * Both sides import this file; nothing else crosses the worker boundary.
+ */
+import type { CsvEncoding } from '$lib/models/restaurant/build-ingest-sql';
+
+export interface EngineInfo {
+  duckdbVersion: string;
+  bundle: 'eh' | 'mvp';
+  /** Time to fetch, compile and open the database, in milliseconds. */
+  startMs: number;
+}
+
+export interface IngestProgress {
+  fileName: string;
+  fileIndex: number;
+  fileCount: number;
+  bytesRead: number;
+  bytesTotal: number;
+  /** Bytes of every file in this drop, and how many of them have been read. */
+  dropBytesRead: number;
+  dropBytesTotal: number;
+  elapsedMs: number;
+}
+
+export interface FileOutcome {
+  sourceId: number;
+  name: string;
+  bytes: number;
+  rows: number;
+  rejected: number;
+  delimiter: string | null;
+  encoding: CsvEncoding;
+  ms: number;
+}
+
+export type FileResult =
+  | ({ status: 'loaded' } & FileOutcome)
+  | { status: 'failed'; name: string; bytes: number; reason: string }
+  | { status: 'cancelled'; name: string; bytes: number; reason: string };
+
+export interface IngestReport {
+  files: FileResult[];
+}
+
+/** Arrow IPC stream bytes; transferred, not copied. */
+export type ArrowBytes = Uint8Array;
+
+export interface EngineApi {
+  start(): Promise<EngineInfo>;
+  ingest(files: File[], onProgress: (progress: IngestProgress) => void): Promise<IngestReport>;
+  /** Stops the running ingest; the file being read is rolled back, earlier files stay. */
+  cancelIngest(): Promise<void>;
+  query(sql: string): Promise<ArrowBytes>;
+  clear(): Promise<void>;
+}

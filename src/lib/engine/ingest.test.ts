@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answersFrom, ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
+import { IngestError } from './ingest-errors';
+
+const fixture = (name: string) => `tests/fixtures/${name}`;
+let db: Awaited<ReturnType<typeof openTestDatabase>>;
+
+beforeEach(async () => {
+  db = await openTestDatabase();
+});
+afterEach(() => db.close());
+
+async function failure(name: string): Promise<IngestError> {
+  const error = await ingestPath(db, fixture(name)).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(IngestError);
+  return error as IngestError;
+}
+
+describe('ingestCsv', () => {
+  it('reports rows, rejects, delimiter and encoding of a loaded file', async () => {
+    const outcome = await ingestPath(db, fixture('semicolon.csv'));
+    expect(outcome).toMatchObject({
+      sourceId: 1,
+      name: 'semicolon.csv',
+      rows: 2000,
+      rejected: 0,
+      delimiter: ';',
+      encoding: 'utf-8',
+    });
+  });
+
+  it('rejects malformed records with their line numbers instead of guessing, and keeps the rest', async () => {
+    const outcome = await ingestPath(db, fixture('malformed-rows.csv'));
+    expect(outcome).toMatchObject({ rows: 2, rejected: 2 });
+    const rejects = await db.rows('SELECT line, error_type FROM dd_rejects ORDER BY line');
+    expect(rejects).toEqual([
+      { line: 3, error_type: 'MISSING COLUMNS' },
+      { line: 4, error_type: 'TOO MANY COLUMNS' },
+    ]);
+  });
+
+  it('reads text that is not UTF-8 as Latin-1', async () => {
+    const outcome = await ingestPath(db, fixture('latin1.csv'));
+    expect(outcome.encoding).toBe('latin-1');
+    const answers = await answersFrom(db);
+    expect(answers.restaurants[0]?.name).toBe('café-bistro');
+    expect(answers.restaurants[0]?.mostProfitable.dishes).toEqual(['crème brûlée']);
+  });
+
+  it.each([
+    ['empty.csv', /"empty\.csv" is empty \(0 bytes\)/],
+    ['header-only.csv', /"header-only\.csv" has a header but no records/],
+    ['not-a-csv.csv', /"not-a-csv\.csv" is not a text file/],
+    [
+      'missing-columns.csv',
+      /"missing-columns\.csv" is missing the columns restaurant_names, food_names, first_name, food_cost.*Found: store, item, price/,
+    ],
+  ])('refuses %s with a message naming the file and what to do', async (name, message) => {
+    const error = await failure(name);
+    expect(error.fileName).toBe(name);
+    expect(error.message).toMatch(message);
+  });
+
+  it('leaves every table exactly as it was when a file fails', async () => {
+    await ingestPath(db, fixture('ties.csv'));
+    const before = await answersFrom(db);
+    for (const bad of ['empty.csv', 'header-only.csv', 'not-a-csv.csv', 'missing-columns.csv'])
+      await failure(bad);
+    expect(await answersFrom(db)).toEqual(before);
+    expect(await db.rows('SELECT count(*) AS n FROM raw_visits')).toEqual([{ n: 10 }]);
+  });
+
+  it('rolls back a load that fails half way, then takes the next file under the next id', async () => {
+    await ingestPath(db, fixture('ties.csv'));
+    const failing = {
+      ...db,
+      exec: async (sql: string) =>
+        sql.startsWith('INSERT INTO fct_visit_cube')
+          ? Promise.reject(new Error('Out of Memory Error: could not allocate'))
+          : db.exec(sql),
+    };
+    const { ingestCsv } = await import('./ingest');
+    const error = await ingestCsv(failing, {
+      path: fixture('part-1.csv'),
+      name: 'part-1.csv',
+      bytes: 10,
+      head: new Uint8Array([65]),
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/"part-1\.csv" is too large for this browser's memory/);
+    expect(await db.rows('SELECT count(*) AS n FROM raw_visits')).toEqual([{ n: 10 }]);
+    const next = await ingestPath(db, fixture('part-2.csv'));
+    expect(next.sourceId).toBe(2);
+  });
+});

@@ -1,0 +1,198 @@
+import {
+  describeCsvSql,
+  dropRejectTablesSql,
+  firstRejectSql,
+  insertFactsSql,
+  insertRawSql,
+  insertSourceSql,
+  keepRejectsSql,
+  nextSourceIdSql,
+  rejectCountSql,
+  rejectTables,
+  sourceRowCountSql,
+  type CsvEncoding,
+  type CsvReadOptions,
+  type RejectTables,
+} from '$lib/models/restaurant/build-ingest-sql';
+import { detectDelimiter } from '$lib/models/csv-dialect';
+import { matchColumns, REQUIRED_COLUMNS, type ColumnMapping } from '$lib/models/restaurant/schema';
+import type { FileOutcome } from './api';
+import {
+  IngestCancelled,
+  IngestError,
+  explainCsvError,
+  isInvalidUnicode,
+  looksBinary,
+} from './ingest-errors';
+import type { SqlRunner } from './sql-runner';
+
+export interface CsvSource {
+  /** The name DuckDB knows the registered file by. */
+  path: string;
+  /** The name the user sees. */
+  name: string;
+  bytes: number;
+  /** The first bytes of the file, to tell text from binary before DuckDB tries. */
+  head: Uint8Array;
+}
+
+/** Records that are not valid UTF-8: the file is read again as Latin-1 rather than losing them. */
+class NotUtf8 extends Error {}
+
+type Step = () => Promise<'continue' | 'cancel'>;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const isOurs = (error: unknown) => error instanceof IngestError || error instanceof IngestCancelled;
+
+/**
+ * Loads one CSV file into the models, all or nothing: it runs in one transaction, so a file that fails
+ * or is cancelled leaves every table exactly as it was. Text that is not UTF-8 is read as Latin-1.
+ */
+export async function ingestCsv(
+  db: SqlRunner,
+  source: CsvSource,
+  step: Step = async () => 'continue',
+): Promise<FileOutcome> {
+  const started = performance.now();
+  checkReadable(source);
+  const [{ id }] = (await db.rows(nextSourceIdSql())) as [{ id: number }];
+  let encoding: CsvEncoding = 'utf-8';
+  const header = await readHeader(db, source, id, encoding).catch(async (error: unknown) => {
+    if (!isInvalidUnicode(errorText(error))) throw explainCsvError(source.name, errorText(error));
+    encoding = 'latin-1';
+    return readHeader(db, source, id, encoding);
+  });
+  const mapping = requireColumns(source.name, header);
+
+  let loaded: Loaded;
+  try {
+    loaded = await loadInTransaction(db, source, id, mapping, encoding, step);
+  } catch (error) {
+    if (isOurs(error)) throw error;
+    if (encoding !== 'utf-8' || !(error instanceof NotUtf8 || isInvalidUnicode(errorText(error))))
+      throw explainCsvError(source.name, errorText(error));
+    // A non-UTF-8 byte can appear anywhere, long after the header: start over as Latin-1.
+    encoding = 'latin-1';
+    loaded = await loadInTransaction(db, source, id, mapping, encoding, step).catch((retry: unknown) => {
+      throw isOurs(retry) ? retry : explainCsvError(source.name, errorText(retry));
+    });
+  }
+  return {
+    sourceId: id,
+    name: source.name,
+    bytes: source.bytes,
+    ...loaded,
+    encoding,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+function checkReadable(source: CsvSource): void {
+  if (source.bytes === 0) {
+    throw new IngestError(
+      source.name,
+      `"${source.name}" is empty (0 bytes). Choose a CSV file with a header row and records.`,
+    );
+  }
+  if (looksBinary(source.head)) {
+    throw new IngestError(
+      source.name,
+      `"${source.name}" is not a text file: it holds binary data (an image or a spreadsheet renamed .csv, ` +
+        `or UTF-16 text). Export it as a UTF-8 CSV and drop it again.`,
+    );
+  }
+}
+
+function requireColumns(name: string, header: string[]): ColumnMapping {
+  const { mapping, missing } = matchColumns(header);
+  if (mapping) return mapping;
+  throw new IngestError(
+    name,
+    `"${name}" is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. ` +
+      `The restaurant dashboard needs ${REQUIRED_COLUMNS.join(', ')} in a header row (any order; ` +
+      `extra columns are fine). Found: ${header.slice(0, 12).join(', ') || 'no header'}.`,
+  );
+}
+
+async function readHeader(
+  db: SqlRunner,
+  source: CsvSource,
+  id: number,
+  encoding: CsvEncoding,
+): Promise<string[]> {
+  const rejects = rejectTables(id);
+  const delimiter = detectDelimiter(source.head);
+  try {
+    const rows = await db.rows(describeCsvSql({ path: source.path, encoding, delimiter, rejects }));
+    return rows.map((row) => String(row.column_name));
+  } finally {
+    await dropRejectTables(db, rejects);
+  }
+}
+
+async function dropRejectTables(db: SqlRunner, rejects: RejectTables): Promise<void> {
+  for (const sql of dropRejectTablesSql(rejects)) await db.exec(sql).catch(() => undefined);
+}
+
+interface Loaded {
+  rows: number;
+  rejected: number;
+  delimiter: string | null;
+}
+
+async function loadInTransaction(
+  db: SqlRunner,
+  source: CsvSource,
+  id: number,
+  mapping: ColumnMapping,
+  encoding: CsvEncoding,
+  step: Step,
+): Promise<Loaded> {
+  const rejects = rejectTables(id);
+  const delimiter = detectDelimiter(source.head);
+  const read: CsvReadOptions = { path: source.path, encoding, delimiter, rejects };
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    const insert = insertRawSql(id, mapping, read);
+    if (db.execLong) await db.execLong(insert, step);
+    else await db.exec(insert);
+    const [{ rejected, invalid_unicode }] = (await db.rows(rejectCountSql(rejects))) as [
+      { rejected: number; invalid_unicode: number },
+    ];
+    if (invalid_unicode > 0 && encoding === 'utf-8') throw new NotUtf8();
+    const [{ rows }] = (await db.rows(sourceRowCountSql(id))) as [{ rows: number }];
+    if (rows === 0) throw new IngestError(source.name, await emptyReason(db, source.name, rejected, rejects));
+    await db.exec(keepRejectsSql(id, rejects));
+    await db.exec(insertFactsSql(id));
+    await db.exec(
+      insertSourceSql({
+        sourceId: id,
+        name: source.name,
+        bytes: source.bytes,
+        rows,
+        rejected,
+        delimiter,
+        encoding,
+      }),
+    );
+    await db.exec('COMMIT');
+    return { rows, rejected, delimiter };
+  } catch (error) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await dropRejectTables(db, rejects);
+  }
+}
+
+async function emptyReason(
+  db: SqlRunner,
+  name: string,
+  rejected: number,
+  rejects: ReturnType<typeof rejectTables>,
+) {
+  if (rejected === 0) return `"${name}" has a header but no records, so there is nothing to load.`;
+  const [first] = await db.rows(firstRejectSql(rejects));
+  const detail = first ? ` The first is on line ${String(first.line)}: ${String(first.error_message)}.` : '';
+  return `"${name}": all ${rejected} records were rejected as malformed, so nothing was loaded.${detail}`;
+}

@@ -1,0 +1,112 @@
+import { integer, literal } from '../sql';
+import { MODELS } from './schema';
+
+const { sources, facts, restaurants, dishes, customers } = MODELS;
+
+/** What the dashboard is narrowed to. `restaurant: null` means all restaurants. */
+export interface Scope {
+  restaurant: string | null;
+}
+
+function restaurantFilter(scope: Scope, column = 'restaurant'): string {
+  return scope.restaurant === null ? 'TRUE' : `${column} = ${literal(scope.restaurant)}`;
+}
+
+const money = (expression: string) => `round(${expression}, 2)::DOUBLE`;
+
+/** Headline figures for the scope. "All restaurants" counts every row, named restaurant or not. */
+export function overviewSql(scope: Scope): string {
+  return `SELECT
+      coalesce(sum(visits), 0)::BIGINT AS visits,
+      count(DISTINCT customer)::BIGINT AS unique_customers,
+      ${money('coalesce(sum(revenue), 0)')} AS revenue,
+      coalesce(sum(missing_costs), 0)::BIGINT AS missing_costs,
+      coalesce(sum(unusable_costs), 0)::BIGINT AS unusable_costs,
+      coalesce(sum(visits) FILTER (restaurant IS NULL), 0)::BIGINT AS visits_without_restaurant,
+      (SELECT count(*) FROM ${sources})::BIGINT AS source_count
+    FROM ${facts} WHERE ${restaurantFilter(scope)}`;
+}
+
+/**
+ * The assignment's answers, one row per restaurant, sorted by name. Every "most" keeps all tied winners,
+ * sorted by name; a dish or customer that is empty is not a candidate.
+ */
+export function answersSql(): string {
+  return `WITH
+    popular AS (
+      SELECT restaurant, max(orders) AS orders, list(dish ORDER BY dish) AS dishes FROM (
+        SELECT *, max(orders) OVER (PARTITION BY restaurant) AS top FROM ${dishes}
+      ) WHERE orders = top GROUP BY restaurant),
+    profitable AS (
+      SELECT restaurant, max(revenue) AS revenue, list(dish ORDER BY dish) AS dishes FROM (
+        SELECT *, max(revenue) OVER (PARTITION BY restaurant) AS top FROM ${dishes}
+      ) WHERE revenue = top GROUP BY restaurant),
+    visitors AS (
+      SELECT restaurant, max(visits) AS visits, list(customer ORDER BY customer) AS customers FROM (
+        SELECT *, max(visits) OVER (PARTITION BY restaurant) AS top FROM ${customers}
+      ) WHERE visits = top GROUP BY restaurant)
+    SELECT r.restaurant AS name, r.visits::BIGINT AS visits, r.unique_customers::BIGINT AS unique_customers,
+      ${money('r.revenue')} AS revenue,
+      coalesce(p.orders, 0)::BIGINT AS popular_orders, coalesce(p.dishes, []) AS popular_dishes,
+      ${money('coalesce(f.revenue, 0)')} AS profitable_revenue, coalesce(f.dishes, []) AS profitable_dishes,
+      coalesce(v.visits, 0)::BIGINT AS top_visits, coalesce(v.customers, []) AS top_customers
+    FROM ${restaurants} r
+    LEFT JOIN popular p USING (restaurant)
+    LEFT JOIN profitable f USING (restaurant)
+    LEFT JOIN visitors v USING (restaurant)
+    ORDER BY r.restaurant`;
+}
+
+/** Who visited the most distinct restaurants: the count, every customer who reached it, and how many. */
+export function mostRestaurantsSql(): string {
+  return `WITH reach AS (
+      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers}
+      WHERE restaurant IS NOT NULL GROUP BY customer)
+    SELECT coalesce(max(restaurants), 0)::BIGINT AS restaurants,
+      coalesce(list(customer ORDER BY customer) FILTER (restaurants = (SELECT max(restaurants) FROM reach)), [])
+        AS customers
+    FROM reach`;
+}
+
+/** The top dishes of the scope, ranked by orders and by revenue (name breaks ties, for a stable chart). */
+export function topDishesSql(scope: Scope, limit = 5): string {
+  return `SELECT dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue, orders_rank, revenue_rank FROM (
+      SELECT dish, sum(orders) AS orders, sum(revenue) AS revenue,
+        row_number() OVER (ORDER BY sum(orders) DESC, dish) AS orders_rank,
+        row_number() OVER (ORDER BY sum(revenue) DESC, dish) AS revenue_rank
+      FROM ${dishes} WHERE ${restaurantFilter(scope)} GROUP BY dish)
+    WHERE orders_rank <= ${integer(limit)} OR revenue_rank <= ${integer(limit)}
+    ORDER BY orders_rank`;
+}
+
+/** The most frequent customers of the scope, how many restaurants each visited in all, and the tie count. */
+export function topCustomersSql(scope: Scope, limit = 10): string {
+  return `WITH per_customer AS (
+      SELECT customer, sum(visits) AS visits
+      FROM ${customers} WHERE ${restaurantFilter(scope)} GROUP BY customer),
+    reach AS (
+      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers} GROUP BY customer)
+    SELECT customer, visits::BIGINT AS visits, coalesce(restaurants, 0)::BIGINT AS restaurants,
+      (SELECT count(*) FROM per_customer WHERE visits = (SELECT max(visits) FROM per_customer))::BIGINT
+        AS tied_at_top
+    FROM per_customer LEFT JOIN reach USING (customer)
+    ORDER BY visits DESC, customer LIMIT ${integer(limit)}`;
+}
+
+/** Restaurant × dish cells for the heat map, limited to the busiest rows and columns so it stays legible. */
+export function dishMatrixSql(maxRestaurants = 20, maxDishes = 40): string {
+  return `WITH
+    top_restaurants AS (SELECT restaurant FROM ${restaurants}
+      ORDER BY visits DESC, restaurant LIMIT ${integer(maxRestaurants)}),
+    top_dishes AS (SELECT dish FROM ${dishes} WHERE restaurant IS NOT NULL
+      GROUP BY dish ORDER BY sum(orders) DESC, dish LIMIT ${integer(maxDishes)})
+    SELECT restaurant, dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue
+    FROM ${dishes} JOIN top_restaurants USING (restaurant) JOIN top_dishes USING (dish)
+    ORDER BY restaurant, dish`;
+}
+
+export function sourcesSql(): string {
+  return `SELECT source_id, name, bytes, rows, rejected, delimiter, encoding,
+      strftime(loaded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS loaded_at
+    FROM ${sources} ORDER BY source_id`;
+}

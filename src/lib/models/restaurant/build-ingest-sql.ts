@@ -1,0 +1,148 @@
+import { ident, integer, literal } from '../sql';
+import { MODELS, REQUIRED_COLUMNS, type ColumnMapping } from './schema';
+
+const { sources, rejects: rejectLog, raw, staging, facts, restaurants, dishes, customers } = MODELS;
+
+export type CsvEncoding = 'utf-8' | 'latin-1';
+
+export interface CsvReadOptions {
+  path: string;
+  encoding: CsvEncoding;
+  /** Detected from the header line; null lets DuckDB sniff it. */
+  delimiter: string | null;
+  /** Per-load reject tables: DuckDB's default ones outlive the query and would mix files up. */
+  rejects?: RejectTables;
+}
+
+export interface RejectTables {
+  errors: string;
+  scans: string;
+}
+
+export function rejectTables(sourceId: number): RejectTables {
+  return { errors: `dd_reject_errors_${integer(sourceId)}`, scans: `dd_reject_scans_${integer(sourceId)}` };
+}
+
+/**
+ * Quoting is RFC 4180's, not sniffed: the sniffer samples the first rows only, and a file whose first quoted
+ * field comes after them would be split at the commas inside it. The delimiter is still detected.
+ */
+const DIALECT = `all_varchar = true, header = true, quote = '"', escape = '"'`;
+
+/**
+ * Every column is read as text: the type sniffer samples only the start of a file, and a cost that turns
+ * into `N/A` on line five million would otherwise fail the whole load. Malformed records (wrong field
+ * count, broken quotes) go to reject tables instead of being guessed or silently dropped.
+ */
+export function readCsvSql({ path, encoding, delimiter, rejects }: CsvReadOptions): string {
+  const delim = delimiter === null ? '' : `, delim = ${literal(delimiter)}`;
+  const store = rejects
+    ? `, store_rejects = true, rejects_table = ${literal(rejects.errors)}, rejects_scan = ${literal(rejects.scans)}`
+    : '';
+  return `read_csv(${literal(path)}, ${DIALECT}${delim}, encoding = ${literal(encoding)}${store})`;
+}
+
+/** The header as DuckDB reads it. With reject tables set, its sniffer tolerates a few broken records. */
+export function describeCsvSql(options: CsvReadOptions): string {
+  return `DESCRIBE SELECT * FROM ${readCsvSql(options)}`;
+}
+
+/** The dbt-like layers. Summaries are views over the small fact cube, never over raw rows. */
+export function createModelsSql(): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${sources} (
+      source_id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, bytes BIGINT NOT NULL, rows BIGINT NOT NULL,
+      rejected BIGINT NOT NULL, delimiter VARCHAR, encoding VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${rejectLog} (
+      source_id INTEGER NOT NULL, line BIGINT, error_type VARCHAR, message VARCHAR, csv_line VARCHAR)`,
+    `CREATE TABLE IF NOT EXISTS ${raw} (
+      source_id INTEGER NOT NULL, ${REQUIRED_COLUMNS.map((c) => `${ident(c)} VARCHAR`).join(', ')})`,
+    `CREATE OR REPLACE VIEW ${staging} AS
+      SELECT source_id,
+        nullif(trim(restaurant_names), '') AS restaurant,
+        nullif(trim(food_names), '') AS dish,
+        nullif(trim(first_name), '') AS customer,
+        nullif(trim(food_cost), '') AS cost_text,
+        try_cast(cost_text AS DECIMAL(18, 6)) AS cost
+      FROM ${raw}`,
+    // Grain: one row per source file, restaurant, dish and customer. Every question is a roll-up of it,
+    // appending a file only inserts its own groups, and it stays small however many rows a file has.
+    `CREATE TABLE IF NOT EXISTS ${facts} (
+      source_id INTEGER NOT NULL, restaurant VARCHAR, dish VARCHAR, customer VARCHAR,
+      visits BIGINT NOT NULL, revenue DECIMAL(38, 6) NOT NULL,
+      missing_costs BIGINT NOT NULL, unusable_costs BIGINT NOT NULL)`,
+    `CREATE OR REPLACE VIEW ${restaurants} AS
+      SELECT restaurant, sum(visits) AS visits, count(DISTINCT customer) AS unique_customers,
+        sum(revenue) AS revenue
+      FROM ${facts} WHERE restaurant IS NOT NULL GROUP BY restaurant`,
+    `CREATE OR REPLACE VIEW ${dishes} AS
+      SELECT restaurant, dish, sum(visits) AS orders, sum(revenue) AS revenue
+      FROM ${facts} WHERE dish IS NOT NULL GROUP BY restaurant, dish`,
+    `CREATE OR REPLACE VIEW ${customers} AS
+      SELECT restaurant, customer, sum(visits) AS visits
+      FROM ${facts} WHERE customer IS NOT NULL GROUP BY restaurant, customer`,
+  ];
+}
+
+export function insertRawSql(sourceId: number, mapping: ColumnMapping, read: CsvReadOptions): string {
+  const columns = REQUIRED_COLUMNS.map((c) => ident(mapping[c])).join(', ');
+  return `INSERT INTO ${raw} SELECT ${integer(sourceId)}, ${columns} FROM ${readCsvSql(read)}`;
+}
+
+export function insertFactsSql(sourceId: number): string {
+  return `INSERT INTO ${facts}
+    SELECT source_id, restaurant, dish, customer, count(*), coalesce(sum(cost), 0),
+      count(*) FILTER (cost_text IS NULL), count(*) FILTER (cost_text IS NOT NULL AND cost IS NULL)
+    FROM ${staging} WHERE source_id = ${integer(sourceId)}
+    GROUP BY source_id, restaurant, dish, customer`;
+}
+
+export function rejectCountSql({ errors }: RejectTables): string {
+  // One record can have several errors (one per bad field), so records are counted by line.
+  return `SELECT count(DISTINCT line) AS rejected,
+      count(*) FILTER (error_type::VARCHAR IN ('INVALID ENCODING', 'INVALID UNICODE')) AS invalid_unicode
+    FROM ${ident(errors)}`;
+}
+
+export function firstRejectSql({ errors }: RejectTables): string {
+  return `SELECT line, error_message FROM ${ident(errors)} ORDER BY line LIMIT 1`;
+}
+
+export function sourceRowCountSql(sourceId: number): string {
+  return `SELECT count(*) AS rows FROM ${raw} WHERE source_id = ${integer(sourceId)}`;
+}
+
+/** Keeps the first rejected records of a file with their line numbers, for the user to see and fix. */
+export function keepRejectsSql(sourceId: number, { errors }: RejectTables, limit = 1000): string {
+  return `INSERT INTO ${rejectLog}
+    SELECT ${integer(sourceId)}, line, error_type::VARCHAR, error_message, csv_line FROM ${ident(errors)}
+    ORDER BY line LIMIT ${integer(limit)}`;
+}
+
+export function dropRejectTablesSql({ errors, scans }: RejectTables): string[] {
+  return [`DROP TABLE IF EXISTS ${ident(errors)}`, `DROP TABLE IF EXISTS ${ident(scans)}`];
+}
+
+export interface SourceRecord {
+  sourceId: number;
+  name: string;
+  bytes: number;
+  rows: number;
+  rejected: number;
+  delimiter: string | null;
+  encoding: CsvEncoding;
+}
+
+export function insertSourceSql(s: SourceRecord): string {
+  const delimiter = s.delimiter === null ? 'NULL' : literal(s.delimiter);
+  return `INSERT INTO ${sources} VALUES (${integer(s.sourceId)}, ${literal(s.name)}, ${integer(s.bytes)},
+    ${integer(s.rows)}, ${integer(s.rejected)}, ${delimiter}, ${literal(s.encoding)}, now()::TIMESTAMP)`;
+}
+
+export function nextSourceIdSql(): string {
+  return `SELECT coalesce(max(source_id), 0) + 1 AS id FROM ${sources}`;
+}
+
+export function clearAllSql(): string[] {
+  return [facts, raw, rejectLog, sources].map((table) => `DELETE FROM ${table}`);
+}

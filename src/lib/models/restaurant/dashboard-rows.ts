@@ -1,0 +1,121 @@
+import type { Row } from '$lib/engine/sql-runner';
+
+export interface RestaurantAnswer {
+  name: string;
+  visits: number;
+  uniqueCustomers: number;
+  revenue: number;
+  mostPopular: { orders: number; dishes: string[] };
+  mostProfitable: { revenue: number; dishes: string[] };
+  topVisitors: { visits: number; customers: string[] };
+}
+
+export interface Overview {
+  visits: number;
+  uniqueCustomers: number;
+  revenue: number;
+  missingCosts: number;
+  unusableCosts: number;
+  visitsWithoutRestaurant: number;
+  sourceCount: number;
+}
+
+export interface MostRestaurants {
+  restaurants: number;
+  customers: string[];
+}
+
+export interface DishRank {
+  dish: string;
+  orders: number;
+  revenue: number;
+  ordersRank: number;
+  revenueRank: number;
+}
+
+export interface CustomerRank {
+  customer: string;
+  visits: number;
+  restaurants: number;
+  tiedAtTop: number;
+}
+
+export interface DishCell {
+  restaurant: string;
+  dish: string;
+  orders: number;
+  revenue: number;
+}
+
+export interface SourceRow {
+  sourceId: number;
+  name: string;
+  bytes: number;
+  rows: number;
+  rejected: number;
+  delimiter: string | null;
+  encoding: string;
+  loadedAt: string;
+}
+
+const num = (value: unknown) => (typeof value === 'number' ? value : Number(value ?? 0));
+const str = (value: unknown) => String(value ?? '');
+const strings = (value: unknown) => (Array.isArray(value) ? value.map(str) : []);
+
+export const toAnswer = (r: Row): RestaurantAnswer => ({
+  name: str(r.name),
+  visits: num(r.visits),
+  uniqueCustomers: num(r.unique_customers),
+  revenue: num(r.revenue),
+  mostPopular: { orders: num(r.popular_orders), dishes: strings(r.popular_dishes) },
+  mostProfitable: { revenue: num(r.profitable_revenue), dishes: strings(r.profitable_dishes) },
+  topVisitors: { visits: num(r.top_visits), customers: strings(r.top_customers) },
+});
+
+export const toOverview = (r: Row | undefined): Overview => ({
+  visits: num(r?.visits),
+  uniqueCustomers: num(r?.unique_customers),
+  revenue: num(r?.revenue),
+  missingCosts: num(r?.missing_costs),
+  unusableCosts: num(r?.unusable_costs),
+  visitsWithoutRestaurant: num(r?.visits_without_restaurant),
+  sourceCount: num(r?.source_count),
+});
+
+export const toMostRestaurants = (r: Row | undefined): MostRestaurants => ({
+  restaurants: num(r?.restaurants),
+  customers: strings(r?.customers),
+});
+
+export const toDishRank = (r: Row): DishRank => ({
+  dish: str(r.dish),
+  orders: num(r.orders),
+  revenue: num(r.revenue),
+  ordersRank: num(r.orders_rank),
+  revenueRank: num(r.revenue_rank),
+});
+
+export const toCustomerRank = (r: Row): CustomerRank => ({
+  customer: str(r.customer),
+  visits: num(r.visits),
+  restaurants: num(r.restaurants),
+  tiedAtTop: num(r.tied_at_top),
+});
+
+export const toDishCell = (r: Row): DishCell => ({
+  restaurant: str(r.restaurant),
+  dish: str(r.dish),
+  orders: num(r.orders),
+  revenue: num(r.revenue),
+});
+
+export const toSource = (r: Row): SourceRow => ({
+  sourceId: num(r.source_id),
+  name: str(r.name),
+  bytes: num(r.bytes),
+  rows: num(r.rows),
+  rejected: num(r.rejected),
+  delimiter: r.delimiter == null ? null : str(r.delimiter),
+  encoding: str(r.encoding),
+  loadedAt: str(r.loaded_at),
+});

@@ -1,0 +1,14 @@
+/** Quotes an identifier so any column name (quotes, spaces, keywords, markup) is only ever a name. */
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes a string literal; values never become SQL. */
+export function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+export function integer(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`Expected an integer for SQL, got ${value}`);
+  return String(value);
+}

@@ -1,0 +1,57 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { createModelsSql } from '$lib/models/restaurant/build-ingest-sql';
+import type { Row, SqlRunner } from '$lib/engine/sql-runner';
+
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(plain);
+  return value;
+}
+
+/** Native DuckDB behind the same SqlRunner the worker uses, with the models created. For tests only. */
+export async function openTestDatabase(): Promise<SqlRunner & { close(): void }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const runner = {
+    async rows(sql: string): Promise<Row[]> {
+      const result = await connection.runAndReadAll(sql);
+      return result
+        .getRowObjectsJS()
+        .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+    },
+    async exec(sql: string): Promise<void> {
+      await connection.run(sql);
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+  for (const sql of createModelsSql()) await runner.exec(sql);
+  return runner;
+}
+
+/** Loads a file from tests/fixtures (or any path) the way the worker does, and returns the outcome. */
+export async function ingestPath(db: SqlRunner, path: string, name = path.split('/').pop() ?? path) {
+  const { readFileSync, statSync } = await import('node:fs');
+  const { ingestCsv } = await import('$lib/engine/ingest');
+  const bytes = statSync(path).size;
+  const head = new Uint8Array(readFileSync(path).subarray(0, 8192));
+  return ingestCsv(db, { path, name, bytes, head });
+}
+
+/** The answers document the page would download, computed with the same SQL and builder. */
+export async function answersFrom(db: SqlRunner) {
+  const { answersSql, mostRestaurantsSql, overviewSql, sourcesSql } =
+    await import('$lib/models/restaurant/build-dashboard-sql');
+  const { toAnswer, toMostRestaurants, toOverview, toSource } =
+    await import('$lib/models/restaurant/dashboard-rows');
+  const { buildAnswersDocument } = await import('$lib/report/answers');
+  return buildAnswersDocument({
+    restaurants: (await db.rows(answersSql())).map(toAnswer),
+    mostRestaurants: toMostRestaurants((await db.rows(mostRestaurantsSql()))[0]),
+    sources: (await db.rows(sourcesSql())).map(toSource),
+    totalRows: toOverview((await db.rows(overviewSql({ restaurant: null })))[0]).visits,
+    generatedAt: '1970-01-01T00:00:00.000Z',
+  });
+}
