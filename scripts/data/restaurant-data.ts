@@ -75,9 +75,16 @@ export function* restaurantRows({
     return () => order[pick()] as string;
   });
   const basePrice = new Map(DISHES.map((dish) => [dish, 2 + Math.floor(random() * 11) / 2]));
+  // Regulars go everywhere; past the first hundred names, people keep to one to four restaurants.
+  const haunts = names.map((_, rank) => {
+    const count = rank < 100 ? RESTAURANTS.length : 1 + Math.floor(random() * RESTAURANTS.length);
+    return new Set(shuffled([0, 1, 2, 3], random).slice(0, count));
+  });
 
   for (let i = 0; i < rows; i++) {
     const r = pickRestaurant();
+    let customer = pickName();
+    while (!haunts[customer]?.has(r)) customer = pickName();
     const dish = (dishPickers[r] as () => string)();
     const steps =
       Math.round((basePrice.get(dish as (typeof DISHES)[number]) ?? 5) * 2) + Math.floor(random() * 7) - 3;
@@ -86,7 +93,7 @@ export function* restaurantRows({
     yield {
       restaurant_names: RESTAURANTS[r] as string,
       food_names: dish,
-      first_name: names[pickName()] as string,
+      first_name: names[customer] as string,
       food_cost: unusable ? (random() < 0.5 ? 'N/A' : '') : cost.toFixed(1),
     };
   }

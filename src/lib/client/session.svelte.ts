@@ -19,8 +19,10 @@ export class Session {
   progress = $state<IngestProgress | null>(null);
   loading = $state(false);
   history = $state<FileResult[]>([]);
-  /** Messages about the latest drop: failed or cancelled files. */
+  /** Why files of the latest drop failed: one message per file. */
   notices = $state<string[]>([]);
+  /** Set when the user cancelled the latest load; not an error. */
+  cancelled = $state<string | null>(null);
   dataset = $state<DatasetView | null>(null);
   scopeView = $state<ScopeView | null>(null);
   restaurant = $state<string | null>(null);
@@ -55,11 +57,15 @@ export class Session {
     if (this.loading || files.length === 0) return;
     this.loading = true;
     this.notices = [];
+    this.cancelled = null;
     this.progress = null;
     try {
       const report = await ingest(files, (progress) => (this.progress = progress));
       this.history = [...report.files, ...this.history];
-      this.notices = report.files.flatMap((f) => (f.status === 'loaded' ? [] : [f.reason]));
+      this.notices = report.files.flatMap((f) => (f.status === 'failed' ? [f.reason] : []));
+      const skipped = report.files.filter((f) => f.status === 'cancelled').map((f) => `"${f.name}"`);
+      if (skipped.length > 0)
+        this.cancelled = `Load cancelled: ${skipped.join(', ')} not loaded. Data loaded before is unchanged.`;
       if (report.files.some((f) => f.status === 'loaded')) await this.refresh();
     } catch (error) {
       this.notices = [message(error)];
@@ -98,11 +104,13 @@ export class Session {
     this.scopeView = null;
     this.history = [];
     this.notices = [];
+    this.cancelled = null;
     this.restaurant = null;
   }
 
   dismissNotices(): void {
     this.notices = [];
+    this.cancelled = null;
   }
 
   answers(generatedAt: string = nowIso()): AnswersDocument | null {

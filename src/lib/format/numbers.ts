@@ -34,3 +34,8 @@ export function formatTie(names: readonly string[], shown = 3): string {
   const rest = names.length - shown;
   return `${names.slice(0, shown).join(', ')} and ${rest} other${rest === 1 ? '' : 's'}`;
 }
+
+/** "1 order", "3,137 orders". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+}

@@ -1,0 +1,57 @@
+import { dashboard, downloadAnswers, expect, fixture, openApp, pickFiles, test, waitReady } from './fixtures';
+
+const BAD: [string, RegExp][] = [
+  ['empty.csv', /"empty\.csv" is empty \(0 bytes\)/],
+  ['header-only.csv', /"header-only\.csv" has a header but no records/],
+  ['not-a-csv.csv', /"not-a-csv\.csv" is not a text file/],
+  ['missing-columns.csv', /"missing-columns\.csv" is missing the columns .*Found: store, item, price/],
+];
+
+test('a bad first file gets a specific message and no dashboard', async ({ page }) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('missing-columns.csv')]);
+  await expect(dashboard(page)).toHaveAttribute('data-state', 'error');
+  await expect(page.getByTestId('error')).toContainText('"missing-columns.csv" is missing the columns');
+  await expect(page.getByTestId('load-sample')).toBeVisible();
+});
+
+test('after each bad file the data already loaded stays, with the same answers', async ({ page }) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('ties.csv')]);
+  await waitReady(page);
+  const before = await downloadAnswers(page);
+  for (const [name, message] of BAD) {
+    await pickFiles(page, [fixture(name)]);
+    await expect(page.getByTestId('error')).toContainText(message);
+    await waitReady(page);
+    const after = await downloadAnswers(page);
+    expect({ ...after, generatedAt: '' }).toEqual({ ...before, generatedAt: '' });
+  }
+});
+
+test('malformed records are rejected and counted, the rest loads', async ({ page }) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('malformed-rows.csv')]);
+  await waitReady(page);
+  const answers = await downloadAnswers(page);
+  expect(answers.totalRows).toBe(2);
+  const row = page.getByTestId('sources').locator('tbody tr');
+  await expect(row).toContainText('malformed-rows.csv');
+  await expect(row.locator('td').nth(3)).toHaveText('2');
+});
+
+test('values from the file stay text: no markup runs, no SQL is injected', async ({ page }) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('hostile-values.csv')]);
+  await waitReady(page);
+  await expect(page.getByTestId('answers-table')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.getByTestId('answers-table')).toContainText('"; DROP TABLE raw_visits; --');
+  await expect(page.getByTestId('answers-table')).toContainText('{{constructor}}');
+  expect(await page.locator('main img, main script, main svg[onload]').count()).toBe(0);
+  const answers = await downloadAnswers(page);
+  expect(answers.restaurants.map((r) => r.name)).toEqual([
+    '<img src=x onerror=alert(1)>',
+    "O'Brien's <b>diner</b>",
+  ]);
+  expect(answers.totalRows).toBe(3);
+});
