@@ -5,6 +5,7 @@ import {
   overviewSql,
   sourcesSql,
   topCustomersSql,
+  topDishesPerRestaurantSql,
   topDishesSql,
   type Scope,
 } from '$lib/models/restaurant/build-dashboard-sql';
@@ -15,6 +16,7 @@ import {
   toDishRank,
   toMostRestaurants,
   toOverview,
+  toRestaurantDishRank,
   toSource,
   type CustomerRank,
   type DishCell,
@@ -22,6 +24,7 @@ import {
   type MostRestaurants,
   type Overview,
   type RestaurantAnswer,
+  type RestaurantDishRank,
   type SourceRow,
 } from '$lib/models/restaurant/dashboard-rows';
 import { query } from './engine';
@@ -32,6 +35,7 @@ export interface DatasetView {
   restaurants: RestaurantAnswer[];
   mostRestaurants: MostRestaurants;
   matrix: DishCell[];
+  topDishes: RestaurantDishRank[];
   sources: SourceRow[];
 }
 
@@ -44,11 +48,12 @@ export interface ScopeView {
 }
 
 export async function loadDatasetView(): Promise<DatasetView> {
-  const [totals, restaurants, most, matrix, sources] = await Promise.all([
+  const [totals, restaurants, most, matrix, topDishes, sources] = await Promise.all([
     query(overviewSql({ restaurant: null })),
     query(answersSql()),
     query(mostRestaurantsSql()),
     query(dishMatrixSql()),
+    query(topDishesPerRestaurantSql()),
     query(sourcesSql()),
   ]);
   return {
@@ -56,6 +61,7 @@ export async function loadDatasetView(): Promise<DatasetView> {
     restaurants: restaurants.map(toAnswer),
     mostRestaurants: toMostRestaurants(most[0]),
     matrix: matrix.map(toDishCell),
+    topDishes: topDishes.map(toRestaurantDishRank),
     sources: sources.map(toSource),
   };
 }

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answersFrom, ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
 import { oracleAnswers, parseRestaurantCsv } from '../../../../tests/support/restaurant-oracle';
-import { dishMatrixSql, overviewSql, topCustomersSql, topDishesSql } from './build-dashboard-sql';
+import {
+  dishMatrixSql,
+  overviewSql,
+  topCustomersSql,
+  topDishesPerRestaurantSql,
+  topDishesSql,
+} from './build-dashboard-sql';
 
 const fixture = (name: string) => `tests/fixtures/${name}`;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -114,6 +120,19 @@ describe('panel queries read the fact cube', () => {
       'alpha/corn=1',
       'beta/soup=2',
       'beta/tea=2',
+    ]);
+  });
+});
+
+describe('top dishes of each restaurant', () => {
+  it('ranks each restaurant on its own, by orders and by revenue', async () => {
+    await ingestPath(db, fixture('ties.csv'));
+    const rows = await db.rows(topDishesPerRestaurantSql(2));
+    expect(rows.map((r) => [r.restaurant, r.dish, r.orders_rank, r.revenue_rank])).toEqual([
+      ['alpha', 'beans', 1, 1],
+      ['alpha', 'chips', 2, 2],
+      ['beta', 'soup', 1, 1],
+      ['beta', 'tea', 2, 2],
     ]);
   });
 });

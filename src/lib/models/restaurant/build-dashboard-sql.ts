@@ -93,6 +93,20 @@ export function topCustomersSql(scope: Scope, limit = 10): string {
     ORDER BY visits DESC, customer LIMIT ${integer(limit)}`;
 }
 
+/** Each restaurant's top dishes by orders and by revenue, ranked (name breaks ties), for a side-by-side table. */
+export function topDishesPerRestaurantSql(limit = 5, maxRestaurants = 12): string {
+  return `WITH
+    shown AS (SELECT restaurant FROM ${restaurants} ORDER BY visits DESC, restaurant LIMIT ${integer(maxRestaurants)}),
+    ranked AS (
+      SELECT restaurant, dish, orders, revenue,
+        row_number() OVER (PARTITION BY restaurant ORDER BY orders DESC, dish) AS orders_rank,
+        row_number() OVER (PARTITION BY restaurant ORDER BY revenue DESC, dish) AS revenue_rank
+      FROM ${dishes} JOIN shown USING (restaurant))
+    SELECT restaurant, dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue, orders_rank, revenue_rank
+    FROM ranked WHERE orders_rank <= ${integer(limit)} OR revenue_rank <= ${integer(limit)}
+    ORDER BY restaurant, orders_rank`;
+}
+
 /** Restaurant × dish cells for the heat map, limited to the busiest rows and columns so it stays legible. */
 export function dishMatrixSql(maxRestaurants = 20, maxDishes = 40): string {
   return `WITH

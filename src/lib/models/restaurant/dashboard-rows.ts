@@ -33,6 +33,10 @@ export interface DishRank {
   revenueRank: number;
 }
 
+export interface RestaurantDishRank extends DishRank {
+  restaurant: string;
+}
+
 export interface CustomerRank {
   customer: string;
   visits: number;
@@ -93,6 +97,11 @@ export const toDishRank = (r: Row): DishRank => ({
   revenue: num(r.revenue),
   ordersRank: num(r.orders_rank),
   revenueRank: num(r.revenue_rank),
+});
+
+export const toRestaurantDishRank = (r: Row): RestaurantDishRank => ({
+  restaurant: str(r.restaurant),
+  ...toDishRank(r),
 });
 
 export const toCustomerRank = (r: Row): CustomerRank => ({
