@@ -8,6 +8,24 @@ const config = {
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
     paths: { base: process.env.BASE_PATH ?? '', relative: true },
+    // Only this origin; DuckDB compiles WebAssembly, which needs 'wasm-unsafe-eval' and nothing more.
+    csp: {
+      mode: 'hash',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self', 'wasm-unsafe-eval'],
+        'worker-src': ['self'],
+        'connect-src': ['self'],
+        'img-src': ['self', 'data:', 'blob:'],
+        'style-src': ['self'],
+        // SvelteKit's route announcer carries this one fixed style attribute; nothing else may.
+        'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+        'font-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['none'],
+      },
+    },
     alias: {
       // duckdb-wasm's package exports point "./blocking" at a file it does not ship for browsers;
       // the synchronous browser bindings live here and run inside our own worker.

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dashboard, downloadAnswers, expect, fixture, openApp, pickFiles, test, waitReady } from './fixtures';
 
 const BAD: [string, RegExp][] = [
@@ -13,6 +14,9 @@ test('a bad first file gets a specific message and no dashboard', async ({ page 
   await expect(dashboard(page)).toHaveAttribute('data-state', 'error');
   await expect(page.getByTestId('error')).toContainText('"missing-columns.csv" is missing the columns');
   await expect(page.getByTestId('load-sample')).toBeVisible();
+  const entry = page.getByTestId('history-entry');
+  await expect(entry).toHaveAttribute('data-status', 'failed');
+  await expect(entry).toContainText('missing the columns');
 });
 
 test('after each bad file the data already loaded stays, with the same answers', async ({ page }) => {
@@ -24,6 +28,9 @@ test('after each bad file the data already loaded stays, with the same answers',
     await pickFiles(page, [fixture(name)]);
     await expect(page.getByTestId('error')).toContainText(message);
     await waitReady(page);
+    const latest = page.getByTestId('history-entry').first();
+    await expect(latest).toHaveAttribute('data-status', 'failed');
+    await expect(latest).toContainText(message);
     const after = await downloadAnswers(page);
     expect({ ...after, generatedAt: '' }).toEqual({ ...before, generatedAt: '' });
   }
@@ -38,6 +45,18 @@ test('malformed records are rejected and counted, the rest loads', async ({ page
   const row = page.getByTestId('sources').locator('tbody tr');
   await expect(row).toContainText('malformed-rows.csv');
   await expect(row.locator('td').nth(3)).toHaveText('2');
+  const entry = page.getByTestId('history-entry');
+  await expect(entry).toHaveAttribute('data-status', 'loaded');
+  await expect(entry).toContainText('2 malformed records rejected');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    entry.getByRole('button', { name: 'Download rejected records (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('malformed-rows-rejected.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.split('\n')[0]).toBe('line,error_type,message,record');
+  expect(csv).toContain('3,MISSING COLUMNS');
+  expect(csv).toContain('alpha,chips,Cy,2.0,extra');
 });
 
 test('values from the file stay text: no markup runs, no SQL is injected', async ({ page }) => {

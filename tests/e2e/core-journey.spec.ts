@@ -59,6 +59,14 @@ test('the sample data gives the five answers, equal to an independent computatio
   expect(offOrigin).toEqual([]);
 });
 
+test('the sample file dropped on the page gives the same answers as picking it', async ({ page }) => {
+  await openApp(page);
+  await dropFiles(page, [SAMPLE]);
+  await waitReady(page);
+  expectSameAnswers(await downloadAnswers(page), expectedAnswers([SAMPLE]));
+  await expect(page.getByTestId('history-entry')).toHaveAttribute('data-status', 'loaded');
+});
+
 test('picking a restaurant narrows the cards and redraws the panels', async ({ page }) => {
   await openApp(page);
   await pickFiles(page, [SAMPLE]);

@@ -18,13 +18,18 @@ export const test = base.extend<{ offOrigin: string[] }>({
         offOrigin.push(url);
     });
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+        errors.push(`CSP: ${message.text()}`);
+      }
+    });
     page.on('dialog', (dialog) => {
       if (dialog.type() !== 'confirm') errors.push(`unexpected ${dialog.type()} dialog: ${dialog.message()}`);
       void dialog.accept();
     });
     await use(offOrigin);
     expect(offOrigin, 'requests that left the page origin').toEqual([]);
-    expect(errors, 'page errors and unexpected dialogs').toEqual([]);
+    expect(errors, 'page errors, CSP violations and unexpected dialogs').toEqual([]);
   },
 });
 

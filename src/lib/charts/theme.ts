@@ -23,6 +23,7 @@ export const baseOption = {
 } as const;
 
 export const tooltipStyle = {
+  className: 'dd-tooltip',
   backgroundColor: '#ffffff',
   borderColor: palette.grid,
   textStyle: { color: palette.text, fontFamily, fontSize: 12 },

@@ -5,7 +5,8 @@ export function tooltipHtml(title: string, lines: ReadonlyArray<readonly [string
   const body = lines
     .map(([label, value]) => `${escapeHtml(label)}: <b>${escapeHtml(value)}</b>`)
     .join('<br/>');
-  return `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(title)}</div>${body}`;
+  // No style attributes: the page's Content-Security-Policy allows no inline styles.
+  return `<strong>${escapeHtml(title)}</strong><br/>${body}`;
 }
 
 /** ECharts passes one item or an array of items; formatters only need a few fields of them. */

@@ -36,5 +36,10 @@ export async function ingest(files: File[], onProgress: (p: IngestProgress) => v
   return worker().ingest(files, proxy(onProgress));
 }
 
+export async function exportCsv(sql: string): Promise<Uint8Array> {
+  await startEngine();
+  return worker().exportCsv(sql);
+}
+
 export const cancelIngest = () => worker().cancelIngest();
 export const clearData = () => worker().clear();

@@ -1,9 +1,10 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { EngineInfo, FileResult, IngestProgress } from '$lib/engine/api';
 import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
-import { buildAnswersDocument, nowIso, type AnswersDocument } from '$lib/report/answers';
+import { rejectedRecordsSql } from '$lib/models/restaurant/build-dashboard-sql';
+import { buildAnswersDocument, downloadBlob, nowIso, type AnswersDocument } from '$lib/report/answers';
 import { loadDatasetView, loadScopeView, type DatasetView, type ScopeView } from './dashboard-data';
-import { cancelIngest, clearData, ingest, startEngine } from './engine';
+import { cancelIngest, clearData, exportCsv, ingest, startEngine } from './engine';
 
 /** The assignment asks about this restaurant, so the headline cards start on it when it is there. */
 export const FEATURED_RESTAURANT = 'the-restaurant-at-the-end-of-the-universe';
@@ -106,6 +107,12 @@ export class Session {
     this.notices = [];
     this.cancelled = null;
     this.restaurant = null;
+  }
+
+  async downloadRejects(sourceId: number, fileName: string): Promise<void> {
+    const csv = await exportCsv(rejectedRecordsSql(sourceId));
+    const base = fileName.replace(/\.[^.]+$/, '');
+    downloadBlob(`${base}-rejected.csv`, new Blob([csv as BlobPart], { type: 'text/csv' }));
   }
 
   dismissNotices(): void {

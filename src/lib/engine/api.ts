@@ -36,8 +36,7 @@ export interface FileOutcome {
 
 export type FileResult =
   | ({ status: 'loaded' } & FileOutcome)
-  | { status: 'failed'; name: string; bytes: number; reason: string }
-  | { status: 'cancelled'; name: string; bytes: number; reason: string };
+  | { status: 'failed' | 'cancelled'; name: string; bytes: number; reason: string; ms: number };
 
 export interface IngestReport {
   files: FileResult[];
@@ -52,5 +51,7 @@ export interface EngineApi {
   /** Stops the running ingest; the file being read is rolled back, earlier files stay. */
   cancelIngest(): Promise<void>;
   query(sql: string): Promise<ArrowBytes>;
+  /** The result of a query as CSV bytes, written by DuckDB (quoting and escaping are its own). */
+  exportCsv(sql: string): Promise<Uint8Array>;
   clear(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { expose, transfer } from 'comlink';
 import { clearAllSql, createModelsSql } from '$lib/models/restaurant/build-ingest-sql';
+import { copyToCsvSql } from '$lib/models/sql';
 import type { EngineApi, EngineInfo, FileResult, IngestProgress } from './api';
 import { connectionRunner, dropFile, openDatabase, registerFile, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
@@ -20,6 +21,7 @@ interface Engine {
 let engine: Promise<Engine> | null = null;
 let cancelRequested = false;
 let uploads = 0;
+let exports = 0;
 
 function startEngine(): Promise<Engine> {
   engine ??= (async () => {
@@ -39,72 +41,69 @@ function startEngine(): Promise<Engine> {
 
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** One file: registered as a handle (read in place, never copied), loaded, then unregistered. */
+async function ingestFile(
+  { db, loader }: Engine,
+  tracked: TrackedFile,
+  file: File,
+  step: () => Promise<'continue' | 'cancel'>,
+): Promise<FileResult> {
+  const started = performance.now();
+  const base = { name: file.name, bytes: file.size };
+  if (cancelRequested)
+    return { status: 'cancelled', ...base, reason: `"${file.name}": not loaded, cancelled.`, ms: 0 };
+  const path = `dd_upload_${++uploads}.csv`;
+  registerFile(db, path, tracked);
+  try {
+    await step();
+    const outcome = await ingestCsv(loader, { path, ...base, head: readHead(file) }, step);
+    return { status: 'loaded', ...outcome };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const known = error instanceof IngestCancelled || error instanceof IngestError;
+    return {
+      status: error instanceof IngestCancelled ? 'cancelled' : 'failed',
+      ...base,
+      reason: known ? message : `"${file.name}" could not be loaded: ${message}`,
+      ms: Math.round(performance.now() - started),
+    };
+  } finally {
+    dropFile(db, path);
+  }
+}
+
 const api: EngineApi = {
   async start() {
     return (await startEngine()).info;
   },
 
   async ingest(files, onProgress) {
-    const { db, loader } = await startEngine();
+    const engine = await startEngine();
     cancelRequested = false;
     const started = performance.now();
-    const dropBytesTotal = files.reduce((sum, file) => sum + file.size, 0);
-    let dropBytesBefore = 0;
+    const drop = { bytesBefore: 0, bytesTotal: files.reduce((sum, file) => sum + file.size, 0) };
     const results: FileResult[] = [];
     for (const [fileIndex, file] of files.entries()) {
-      if (cancelRequested) {
-        results.push({
-          status: 'cancelled',
-          name: file.name,
-          bytes: file.size,
-          reason: 'Not loaded: cancelled.',
-        });
-        continue;
-      }
       const tracked = new TrackedFile(file);
-      const path = `dd_upload_${++uploads}.csv`;
       const progress = (): IngestProgress => ({
         fileName: file.name,
         fileIndex,
         fileCount: files.length,
         bytesRead: tracked.bytesRead,
         bytesTotal: file.size,
-        dropBytesRead: dropBytesBefore + tracked.bytesRead,
-        dropBytesTotal,
+        dropBytesRead: drop.bytesBefore + tracked.bytesRead,
+        dropBytesTotal: drop.bytesTotal,
         elapsedMs: performance.now() - started,
       });
-      onProgress(progress());
-      registerFile(db, path, tracked);
-      try {
-        const outcome = await ingestCsv(
-          loader,
-          { path, name: file.name, bytes: file.size, head: readHead(file) },
-          async () => {
-            onProgress(progress());
-            await yieldToMessages();
-            return cancelRequested ? 'cancel' : 'continue';
-          },
-        );
-        results.push({ status: 'loaded', ...outcome });
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        if (error instanceof IngestCancelled) {
-          results.push({ status: 'cancelled', name: file.name, bytes: file.size, reason });
-        } else if (error instanceof IngestError) {
-          results.push({ status: 'failed', name: file.name, bytes: file.size, reason });
-        } else {
-          results.push({
-            status: 'failed',
-            name: file.name,
-            bytes: file.size,
-            reason: `"${file.name}": ${reason}`,
-          });
-        }
-      } finally {
-        dropFile(db, path);
-      }
-      dropBytesBefore += file.size;
-      onProgress({ ...progress(), bytesRead: file.size, dropBytesRead: dropBytesBefore });
+      results.push(
+        await ingestFile(engine, tracked, file, async () => {
+          onProgress(progress());
+          await yieldToMessages();
+          return cancelRequested ? 'cancel' : 'continue';
+        }),
+      );
+      drop.bytesBefore += file.size;
+      onProgress({ ...progress(), bytesRead: file.size, dropBytesRead: drop.bytesBefore });
     }
     return { files: results };
   },
@@ -116,6 +115,18 @@ const api: EngineApi = {
   async query(sql) {
     const bytes = (await startEngine()).reader.arrow(sql);
     return transfer(bytes, [bytes.buffer]);
+  },
+
+  async exportCsv(sql) {
+    const { db, reader } = await startEngine();
+    const path = `dd_export_${++exports}.csv`;
+    try {
+      await reader.exec(copyToCsvSql(sql, path));
+      const bytes = db.bindings.copyFileToBuffer(path);
+      return transfer(bytes, [bytes.buffer]);
+    } finally {
+      dropFile(db, path);
+    }
   },
 
   async clear() {

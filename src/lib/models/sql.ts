@@ -12,3 +12,8 @@ export function integer(value: number): string {
   if (!Number.isSafeInteger(value)) throw new RangeError(`Expected an integer for SQL, got ${value}`);
   return String(value);
 }
+
+/** Writes a query's result as a CSV file with a header, for downloads. */
+export function copyToCsvSql(query: string, path: string): string {
+  return `COPY (${query}) TO ${literal(path)} (FORMAT csv, HEADER true)`;
+}

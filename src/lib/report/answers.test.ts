@@ -35,6 +35,8 @@ describe('buildAnswersDocument', () => {
           delimiter: ',',
           encoding: 'utf-8',
           loadedAt: '',
+          unusableCosts: 0,
+          missingCosts: 0,
         },
       ],
       totalRows: 4,

@@ -1,7 +1,7 @@
 import { integer, literal } from '../sql';
 import { MODELS } from './schema';
 
-const { sources, facts, restaurants, dishes, customers } = MODELS;
+const { sources, rejects, facts, restaurants, dishes, customers } = MODELS;
 
 /** What the dashboard is narrowed to. `restaurant: null` means all restaurants. */
 export interface Scope {
@@ -120,7 +120,17 @@ export function dishMatrixSql(maxRestaurants = 20, maxDishes = 40): string {
 }
 
 export function sourcesSql(): string {
-  return `SELECT source_id, name, bytes, rows, rejected, delimiter, encoding,
-      strftime(loaded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS loaded_at
-    FROM ${sources} ORDER BY source_id`;
+  return `SELECT s.source_id, s.name, s.bytes, s.rows, s.rejected, s.delimiter, s.encoding,
+      strftime(s.loaded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS loaded_at,
+      coalesce(f.unusable_costs, 0)::BIGINT AS unusable_costs, coalesce(f.missing_costs, 0)::BIGINT AS missing_costs
+    FROM ${sources} s LEFT JOIN (
+      SELECT source_id, sum(unusable_costs) AS unusable_costs, sum(missing_costs) AS missing_costs
+      FROM ${facts} GROUP BY source_id) f USING (source_id)
+    ORDER BY s.source_id`;
+}
+
+/** The rejected records of one file, as kept at load time (the first thousand), with line numbers. */
+export function rejectedRecordsSql(sourceId: number): string {
+  return `SELECT line, error_type, message, csv_line AS record FROM ${rejects}
+    WHERE source_id = ${integer(sourceId)} ORDER BY line`;
 }

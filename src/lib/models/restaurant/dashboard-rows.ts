@@ -60,6 +60,9 @@ export interface SourceRow {
   delimiter: string | null;
   encoding: string;
   loadedAt: string;
+  /** food_cost values that were not numbers (N/A, 12,50): null, so they add nothing to revenue. */
+  unusableCosts: number;
+  missingCosts: number;
 }
 
 const num = (value: unknown) => (typeof value === 'number' ? value : Number(value ?? 0));
@@ -127,4 +130,6 @@ export const toSource = (r: Row): SourceRow => ({
   delimiter: r.delimiter == null ? null : str(r.delimiter),
   encoding: str(r.encoding),
   loadedAt: str(r.loaded_at),
+  unusableCosts: num(r.unusable_costs),
+  missingCosts: num(r.missing_costs),
 });
