@@ -74,3 +74,24 @@ test('values from the file stay text: no markup runs, no SQL is injected', async
   ]);
   expect(answers.totalRows).toBe(3);
 });
+
+test('a file whose content is already loaded is skipped, whatever its name', async ({ page }) => {
+  const { copyFileSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const copy = `${mkdtempSync(`${tmpdir()}/dropdash-`)}/same-content.csv`;
+  copyFileSync(fixture('part-1.csv'), copy);
+  await openApp(page);
+  await pickFiles(page, [fixture('part-1.csv')]);
+  await waitReady(page);
+  const before = await downloadAnswers(page);
+  await pickFiles(page, [copy]);
+  await expect(page.getByTestId('load-info')).toContainText(
+    '"same-content.csv" has the same content as "part-1.csv", which is already loaded',
+  );
+  await waitReady(page);
+  const entry = page.getByTestId('history-entry').first();
+  await expect(entry).toHaveAttribute('data-status', 'skipped');
+  await expect(entry).toContainText('skipped, so no row counts twice');
+  const after = await downloadAnswers(page);
+  expect({ ...after, generatedAt: '' }).toEqual({ ...before, generatedAt: '' });
+});

@@ -22,8 +22,8 @@ export class Session {
   history = $state<FileResult[]>([]);
   /** Why files of the latest drop failed: one message per file. */
   notices = $state<string[]>([]);
-  /** Set when the user cancelled the latest load; not an error. */
-  cancelled = $state<string | null>(null);
+  /** What the latest drop did that is not an error: files skipped as duplicates, a cancelled load. */
+  info = $state<string[]>([]);
   dataset = $state<DatasetView | null>(null);
   scopeView = $state<ScopeView | null>(null);
   restaurant = $state<string | null>(null);
@@ -58,15 +58,19 @@ export class Session {
     if (this.loading || files.length === 0) return;
     this.loading = true;
     this.notices = [];
-    this.cancelled = null;
+    this.info = [];
     this.progress = null;
     try {
       const report = await ingest(files, (progress) => (this.progress = progress));
       this.history = [...report.files, ...this.history];
       this.notices = report.files.flatMap((f) => (f.status === 'failed' ? [f.reason] : []));
-      const skipped = report.files.filter((f) => f.status === 'cancelled').map((f) => `"${f.name}"`);
-      if (skipped.length > 0)
-        this.cancelled = `Load cancelled: ${skipped.join(', ')} not loaded. Data loaded before is unchanged.`;
+      const cancelled = report.files.filter((f) => f.status === 'cancelled').map((f) => `"${f.name}"`);
+      this.info = report.files.flatMap((f) => (f.status === 'skipped' ? [f.reason] : []));
+      if (cancelled.length > 0) {
+        this.info.push(
+          `Load cancelled: ${cancelled.join(', ')} not loaded. Data loaded before is unchanged.`,
+        );
+      }
       if (report.files.some((f) => f.status === 'loaded')) await this.refresh();
     } catch (error) {
       this.notices = [message(error)];
@@ -105,7 +109,7 @@ export class Session {
     this.scopeView = null;
     this.history = [];
     this.notices = [];
-    this.cancelled = null;
+    this.info = [];
     this.restaurant = null;
   }
 
@@ -117,7 +121,7 @@ export class Session {
 
   dismissNotices(): void {
     this.notices = [];
-    this.cancelled = null;
+    this.info = [];
   }
 
   answers(generatedAt: string = nowIso()): AnswersDocument | null {

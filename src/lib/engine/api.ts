@@ -12,6 +12,8 @@ export interface EngineInfo {
 }
 
 export interface IngestProgress {
+  /** Checking: hashing the file to skip content already loaded. Reading: DuckDB loading it. */
+  phase: 'checking' | 'reading';
   fileName: string;
   fileIndex: number;
   fileCount: number;
@@ -31,12 +33,13 @@ export interface FileOutcome {
   rejected: number;
   delimiter: string | null;
   encoding: CsvEncoding;
+  contentHash: string;
   ms: number;
 }
 
 export type FileResult =
   | ({ status: 'loaded' } & FileOutcome)
-  | { status: 'failed' | 'cancelled'; name: string; bytes: number; reason: string; ms: number };
+  | { status: 'failed' | 'cancelled' | 'skipped'; name: string; bytes: number; reason: string; ms: number };
 
 export interface IngestReport {
   files: FileResult[];

@@ -9,6 +9,11 @@ export class IngestError extends Error {
   }
 }
 
+/** The same content is already loaded: the file is skipped so nothing counts twice. */
+export class IngestSkipped extends Error {
+  override name = 'IngestSkipped';
+}
+
 export class IngestCancelled extends Error {
   override name = 'IngestCancelled';
 }

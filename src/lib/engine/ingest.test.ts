@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answersFrom, ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
-import { IngestError } from './ingest-errors';
+import { IngestError, IngestSkipped } from './ingest-errors';
 
 const fixture = (name: string) => `tests/fixtures/${name}`;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -88,10 +88,28 @@ describe('ingestCsv', () => {
       name: 'part-1.csv',
       bytes: 10,
       head: new Uint8Array([65]),
+      contentHash: 'xxh128:test',
     }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/"part-1\.csv" is too large for this browser's memory/);
     expect(await db.rows('SELECT count(*) AS n FROM raw_visits')).toEqual([{ n: 10 }]);
     const next = await ingestPath(db, fixture('part-2.csv'));
     expect(next.sourceId).toBe(2);
+  });
+});
+
+describe('duplicates', () => {
+  it('skips a file whose content is already loaded, whatever its name', async () => {
+    const { copyFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const copy = `${mkdtempSync(`${tmpdir()}/dropdash-`)}/renamed.csv`;
+    copyFileSync(fixture('ties.csv'), copy);
+    await ingestPath(db, fixture('ties.csv'));
+    const before = await answersFrom(db);
+    const error = await ingestPath(db, copy).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestSkipped);
+    expect((error as Error).message).toBe(
+      '"renamed.csv" has the same content as "ties.csv", which is already loaded: skipped, so no row counts twice.',
+    );
+    expect(await answersFrom(db)).toEqual(before);
   });
 });

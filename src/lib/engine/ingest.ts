@@ -9,6 +9,7 @@ import {
   nextSourceIdSql,
   rejectCountSql,
   rejectTables,
+  sourceByHashSql,
   sourceRowCountSql,
   type CsvEncoding,
   type CsvReadOptions,
@@ -20,6 +21,7 @@ import type { FileOutcome } from './api';
 import {
   IngestCancelled,
   IngestError,
+  IngestSkipped,
   explainCsvError,
   isInvalidUnicode,
   looksBinary,
@@ -34,6 +36,7 @@ export interface CsvSource {
   bytes: number;
   /** The first bytes of the file, to tell text from binary before DuckDB tries. */
   head: Uint8Array;
+  contentHash: string;
 }
 
 /** Records that are not valid UTF-8: the file is read again as Latin-1 rather than losing them. */
@@ -42,7 +45,8 @@ class NotUtf8 extends Error {}
 type Step = () => Promise<'continue' | 'cancel'>;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const isOurs = (error: unknown) => error instanceof IngestError || error instanceof IngestCancelled;
+const isOurs = (error: unknown) =>
+  error instanceof IngestError || error instanceof IngestCancelled || error instanceof IngestSkipped;
 
 /**
  * Loads one CSV file into the models, all or nothing: it runs in one transaction, so a file that fails
@@ -55,6 +59,13 @@ export async function ingestCsv(
 ): Promise<FileOutcome> {
   const started = performance.now();
   checkReadable(source);
+  const [twin] = await db.rows(sourceByHashSql(source.contentHash));
+  if (twin) {
+    throw new IngestSkipped(
+      `"${source.name}" has the same content as "${String(twin.name)}", which is already loaded: ` +
+        `skipped, so no row counts twice.`,
+    );
+  }
   const [{ id }] = (await db.rows(nextSourceIdSql())) as [{ id: number }];
   let encoding: CsvEncoding = 'utf-8';
   const header = await readHeader(db, source, id, encoding).catch(async (error: unknown) => {
@@ -83,6 +94,7 @@ export async function ingestCsv(
     bytes: source.bytes,
     ...loaded,
     encoding,
+    contentHash: source.contentHash,
     ms: Math.round(performance.now() - started),
   };
 }
@@ -173,6 +185,7 @@ async function loadInTransaction(
         rejected,
         delimiter,
         encoding,
+        contentHash: source.contentHash,
       }),
     );
     await db.exec('COMMIT');

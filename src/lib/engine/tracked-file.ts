@@ -21,5 +21,10 @@ export class TrackedFile extends File {
 declare const FileReaderSync: { new (): { readAsArrayBuffer(blob: Blob): ArrayBuffer } };
 
 export function readHead(file: Blob, bytes = 8192): Uint8Array {
-  return new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.slice(0, bytes)));
+  return readChunk(file)(0, bytes);
+}
+
+export function readChunk(file: Blob): (start: number, end: number) => Uint8Array {
+  const reader = new FileReaderSync();
+  return (start, end) => new Uint8Array(reader.readAsArrayBuffer(file.slice(start, end)));
 }

@@ -5,8 +5,9 @@ import type { EngineApi, EngineInfo, FileResult, IngestProgress } from './api';
 import { connectionRunner, dropFile, openDatabase, registerFile, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
 import { ingestCsv } from './ingest';
-import { IngestCancelled, IngestError } from './ingest-errors';
-import { readHead, TrackedFile } from './tracked-file';
+import { contentHash } from './content-hash';
+import { IngestCancelled, IngestError, IngestSkipped } from './ingest-errors';
+import { readChunk, readHead, TrackedFile } from './tracked-file';
 
 installErrorTransfer();
 
@@ -46,6 +47,7 @@ async function ingestFile(
   { db, loader }: Engine,
   tracked: TrackedFile,
   file: File,
+  hash: () => Promise<string>,
   step: () => Promise<'continue' | 'cancel'>,
 ): Promise<FileResult> {
   const started = performance.now();
@@ -55,14 +57,20 @@ async function ingestFile(
   const path = `dd_upload_${++uploads}.csv`;
   registerFile(db, path, tracked);
   try {
-    await step();
-    const outcome = await ingestCsv(loader, { path, ...base, head: readHead(file) }, step);
+    const source = { path, ...base, head: readHead(file), contentHash: await hash() };
+    const outcome = await ingestCsv(loader, source, step);
     return { status: 'loaded', ...outcome };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof IngestCancelled || error instanceof IngestError;
+    const known =
+      error instanceof IngestCancelled || error instanceof IngestError || error instanceof IngestSkipped;
     return {
-      status: error instanceof IngestCancelled ? 'cancelled' : 'failed',
+      status:
+        error instanceof IngestCancelled
+          ? 'cancelled'
+          : error instanceof IngestSkipped
+            ? 'skipped'
+            : 'failed',
       ...base,
       reason: known ? message : `"${file.name}" could not be loaded: ${message}`,
       ms: Math.round(performance.now() - started),
@@ -85,23 +93,29 @@ const api: EngineApi = {
     const results: FileResult[] = [];
     for (const [fileIndex, file] of files.entries()) {
       const tracked = new TrackedFile(file);
+      let hashed = 0;
       const progress = (): IngestProgress => ({
+        phase: tracked.bytesRead > 0 || hashed === file.size ? 'reading' : 'checking',
         fileName: file.name,
         fileIndex,
         fileCount: files.length,
-        bytesRead: tracked.bytesRead,
+        bytesRead: hashed < file.size ? hashed : tracked.bytesRead,
         bytesTotal: file.size,
-        dropBytesRead: drop.bytesBefore + tracked.bytesRead,
+        dropBytesRead: drop.bytesBefore + (hashed < file.size ? hashed : tracked.bytesRead),
         dropBytesTotal: drop.bytesTotal,
         elapsedMs: performance.now() - started,
       });
-      results.push(
-        await ingestFile(engine, tracked, file, async () => {
-          onProgress(progress());
-          await yieldToMessages();
-          return cancelRequested ? 'cancel' : 'continue';
-        }),
-      );
+      const step = async () => {
+        onProgress(progress());
+        await yieldToMessages();
+        return cancelRequested ? 'cancel' : 'continue';
+      };
+      const hash = () =>
+        contentHash(readChunk(file), file.size, async (bytes) => {
+          hashed = bytes;
+          if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
+        });
+      results.push(await ingestFile(engine, tracked, file, hash, step));
       drop.bytesBefore += file.size;
       onProgress({ ...progress(), bytesRead: file.size, dropBytesRead: drop.bytesBefore });
     }

@@ -35,9 +35,16 @@ export async function openTestDatabase(): Promise<SqlRunner & { close(): void }>
 export async function ingestPath(db: SqlRunner, path: string, name = path.split('/').pop() ?? path) {
   const { readFileSync, statSync } = await import('node:fs');
   const { ingestCsv } = await import('$lib/engine/ingest');
-  const bytes = statSync(path).size;
-  const head = new Uint8Array(readFileSync(path).subarray(0, 8192));
-  return ingestCsv(db, { path, name, bytes, head });
+  const { contentHash } = await import('$lib/engine/content-hash');
+  const content = new Uint8Array(readFileSync(path));
+  const hash = await contentHash((start, end) => content.subarray(start, end), content.length);
+  return ingestCsv(db, {
+    path,
+    name,
+    bytes: statSync(path).size,
+    head: content.subarray(0, 8192),
+    contentHash: hash,
+  });
 }
 
 /** The answers document the page would download, computed with the same SQL and builder. */

@@ -52,7 +52,8 @@ export function createModelsSql(): string[] {
   return [
     `CREATE TABLE IF NOT EXISTS ${sources} (
       source_id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, bytes BIGINT NOT NULL, rows BIGINT NOT NULL,
-      rejected BIGINT NOT NULL, delimiter VARCHAR, encoding VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL)`,
+      rejected BIGINT NOT NULL, delimiter VARCHAR, encoding VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL,
+      content_hash VARCHAR NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS ${rejectLog} (
       source_id INTEGER NOT NULL, line BIGINT, error_type VARCHAR, message VARCHAR, csv_line VARCHAR)`,
     `CREATE TABLE IF NOT EXISTS ${raw} (
@@ -131,12 +132,19 @@ export interface SourceRecord {
   rejected: number;
   delimiter: string | null;
   encoding: CsvEncoding;
+  contentHash: string;
 }
 
 export function insertSourceSql(s: SourceRecord): string {
   const delimiter = s.delimiter === null ? 'NULL' : literal(s.delimiter);
   return `INSERT INTO ${sources} VALUES (${integer(s.sourceId)}, ${literal(s.name)}, ${integer(s.bytes)},
-    ${integer(s.rows)}, ${integer(s.rejected)}, ${delimiter}, ${literal(s.encoding)}, now()::TIMESTAMP)`;
+    ${integer(s.rows)}, ${integer(s.rejected)}, ${delimiter}, ${literal(s.encoding)}, now()::TIMESTAMP,
+    ${literal(s.contentHash)})`;
+}
+
+/** A loaded file with this content, whatever its name. */
+export function sourceByHashSql(contentHash: string): string {
+  return `SELECT source_id, name FROM ${sources} WHERE content_hash = ${literal(contentHash)} LIMIT 1`;
 }
 
 export function nextSourceIdSql(): string {
