@@ -144,3 +144,23 @@ test('a file added later is appended to the data already loaded', async ({ page 
   );
   await expect(dashboard(page)).toContainText('2 files');
 });
+
+test('the dashboard can be narrowed to some of the loaded files', async ({ page }) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('part-1.csv'), fixture('part-2.csv')]);
+  await waitReady(page);
+  await page.getByTestId('source-toggle').first().uncheck();
+  await expect(page.getByTestId('files-filter')).toContainText('Showing 1 of 2 files');
+  await waitReady(page);
+  const onlySecond = await downloadAnswers(page);
+  expectSameAnswers(onlySecond, expectedAnswers([fixture('part-2.csv')]));
+  expect(onlySecond.sources.map((s) => s.name)).toEqual(['part-2.csv']);
+  await expect(page.getByTestId('source-toggle').nth(1)).toBeDisabled();
+
+  await page.getByTestId('show-all-files').click();
+  await waitReady(page);
+  expectSameAnswers(
+    await downloadAnswers(page),
+    expectedAnswers([fixture('part-1.csv'), fixture('part-2.csv')]),
+  );
+});

@@ -8,6 +8,7 @@ import {
   topDishesPerRestaurantSql,
   topDishesSql,
   type Scope,
+  type SourceFilter,
 } from '$lib/models/restaurant/build-dashboard-sql';
 import {
   toAnswer,
@@ -29,8 +30,9 @@ import {
 } from '$lib/models/restaurant/dashboard-rows';
 import { query } from './engine';
 
-/** Everything that does not depend on the selected restaurant. */
+/** Everything that does not depend on the selected restaurant; `sources` lists every loaded file. */
 export interface DatasetView {
+  files: SourceFilter;
   totals: Overview;
   restaurants: RestaurantAnswer[];
   mostRestaurants: MostRestaurants;
@@ -47,16 +49,17 @@ export interface ScopeView {
   customers: CustomerRank[];
 }
 
-export async function loadDatasetView(): Promise<DatasetView> {
+export async function loadDatasetView(files: SourceFilter): Promise<DatasetView> {
   const [totals, restaurants, most, matrix, topDishes, sources] = await Promise.all([
-    query(overviewSql({ restaurant: null })),
-    query(answersSql()),
-    query(mostRestaurantsSql()),
-    query(dishMatrixSql()),
-    query(topDishesPerRestaurantSql()),
+    query(overviewSql({ restaurant: null, sources: files })),
+    query(answersSql(files)),
+    query(mostRestaurantsSql(files)),
+    query(dishMatrixSql(files)),
+    query(topDishesPerRestaurantSql(files)),
     query(sourcesSql()),
   ]);
   return {
+    files,
     totals: toOverview(totals[0]),
     restaurants: restaurants.map(toAnswer),
     mostRestaurants: toMostRestaurants(most[0]),

@@ -27,6 +27,8 @@ export class Session {
   dataset = $state<DatasetView | null>(null);
   scopeView = $state<ScopeView | null>(null);
   restaurant = $state<string | null>(null);
+  /** The source files the dashboard reads; null for all of them. */
+  files = $state<number[] | null>(null);
   querying = $state(false);
   queryError = $state<string | null>(null);
   /** Chart id → has it drawn its current option. */
@@ -71,7 +73,10 @@ export class Session {
           `Load cancelled: ${cancelled.join(', ')} not loaded. Data loaded before is unchanged.`,
         );
       }
-      if (report.files.some((f) => f.status === 'loaded')) await this.refresh();
+      if (report.files.some((f) => f.status === 'loaded')) {
+        this.files = null;
+        await this.refresh();
+      }
     } catch (error) {
       this.notices = [message(error)];
     } finally {
@@ -103,6 +108,14 @@ export class Session {
     await this.refreshScope();
   }
 
+  /** Narrows the dashboard to some loaded files; every list of them, or null, shows all. */
+  async selectFiles(files: number[] | null): Promise<void> {
+    const all = this.dataset?.sources.map((s) => s.sourceId) ?? [];
+    this.files =
+      files === null || all.every((id) => files.includes(id)) ? null : [...files].sort((a, b) => a - b);
+    await this.refresh();
+  }
+
   async clear(): Promise<void> {
     await clearData();
     this.dataset = null;
@@ -111,6 +124,7 @@ export class Session {
     this.notices = [];
     this.info = [];
     this.restaurant = null;
+    this.files = null;
   }
 
   async downloadRejects(sourceId: number, fileName: string): Promise<void> {
@@ -129,7 +143,7 @@ export class Session {
     return buildAnswersDocument({
       restaurants: this.dataset.restaurants,
       mostRestaurants: this.dataset.mostRestaurants,
-      sources: this.dataset.sources,
+      sources: this.dataset.sources.filter((s) => this.files === null || this.files.includes(s.sourceId)),
       totalRows: this.dataset.totals.visits,
       generatedAt,
     });
@@ -137,7 +151,7 @@ export class Session {
 
   private async refresh(): Promise<void> {
     await this.run(async () => {
-      const dataset = await loadDatasetView();
+      const dataset = await loadDatasetView(this.files);
       const names = dataset.restaurants.map((r) => r.name);
       if (this.restaurant === null || !names.includes(this.restaurant)) {
         this.restaurant = names.includes(FEATURED_RESTAURANT) ? FEATURED_RESTAURANT : null;
@@ -160,7 +174,7 @@ export class Session {
   }
 
   private scope(): Scope {
-    return { restaurant: this.restaurant };
+    return { restaurant: this.restaurant, sources: this.files };
   }
 
   private async run(work: () => Promise<void>): Promise<void> {

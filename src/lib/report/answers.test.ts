@@ -34,6 +34,7 @@ describe('buildAnswersDocument', () => {
           rejected: 1,
           delimiter: ',',
           encoding: 'utf-8',
+          contentHash: 'xxh128:0',
           loadedAt: '',
           unusableCosts: 0,
           missingCosts: 0,

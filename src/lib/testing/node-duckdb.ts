@@ -48,17 +48,17 @@ export async function ingestPath(db: SqlRunner, path: string, name = path.split(
 }
 
 /** The answers document the page would download, computed with the same SQL and builder. */
-export async function answersFrom(db: SqlRunner) {
+export async function answersFrom(db: SqlRunner, files: readonly number[] | null = null) {
   const { answersSql, mostRestaurantsSql, overviewSql, sourcesSql } =
     await import('$lib/models/restaurant/build-dashboard-sql');
   const { toAnswer, toMostRestaurants, toOverview, toSource } =
     await import('$lib/models/restaurant/dashboard-rows');
   const { buildAnswersDocument } = await import('$lib/report/answers');
   return buildAnswersDocument({
-    restaurants: (await db.rows(answersSql())).map(toAnswer),
-    mostRestaurants: toMostRestaurants((await db.rows(mostRestaurantsSql()))[0]),
-    sources: (await db.rows(sourcesSql())).map(toSource),
-    totalRows: toOverview((await db.rows(overviewSql({ restaurant: null })))[0]).visits,
+    restaurants: (await db.rows(answersSql(files))).map(toAnswer),
+    mostRestaurants: toMostRestaurants((await db.rows(mostRestaurantsSql(files)))[0]),
+    sources: (await db.rows(sourcesSql())).map(toSource).filter((s) => !files || files.includes(s.sourceId)),
+    totalRows: toOverview((await db.rows(overviewSql({ restaurant: null, sources: files })))[0]).visits,
     generatedAt: '1970-01-01T00:00:00.000Z',
   });
 }

@@ -83,8 +83,8 @@ describe('panel queries read the fact cube', () => {
   });
 
   it('narrows the headline figures to one restaurant', async () => {
-    const [all] = await db.rows(overviewSql({ restaurant: null }));
-    const [beta] = await db.rows(overviewSql({ restaurant: 'beta' }));
+    const [all] = await db.rows(overviewSql({ restaurant: null, sources: null }));
+    const [beta] = await db.rows(overviewSql({ restaurant: 'beta', sources: null }));
     expect(all).toMatchObject({
       visits: 10,
       unique_customers: 4,
@@ -96,7 +96,7 @@ describe('panel queries read the fact cube', () => {
   });
 
   it('ranks top dishes by orders and by revenue, name breaking ties', async () => {
-    const rows = await db.rows(topDishesSql({ restaurant: 'alpha' }, 2));
+    const rows = await db.rows(topDishesSql({ restaurant: 'alpha', sources: null }, 2));
     expect(rows.map((r) => [r.dish, r.orders_rank, r.revenue_rank])).toEqual([
       ['beans', 1, 1],
       ['chips', 2, 2],
@@ -104,7 +104,7 @@ describe('panel queries read the fact cube', () => {
   });
 
   it('counts how many customers share the top visit count, and their reach over all restaurants', async () => {
-    const rows = await db.rows(topCustomersSql({ restaurant: 'alpha' }));
+    const rows = await db.rows(topCustomersSql({ restaurant: 'alpha', sources: null }));
     expect(rows.map((r) => [r.customer, r.visits, r.restaurants, r.tied_at_top])).toEqual([
       ['Ann', 2, 2, 2],
       ['Bob', 2, 1, 2],
@@ -127,12 +127,30 @@ describe('panel queries read the fact cube', () => {
 describe('top dishes of each restaurant', () => {
   it('ranks each restaurant on its own, by orders and by revenue', async () => {
     await ingestPath(db, fixture('ties.csv'));
-    const rows = await db.rows(topDishesPerRestaurantSql(2));
+    const rows = await db.rows(topDishesPerRestaurantSql(null, 2));
     expect(rows.map((r) => [r.restaurant, r.dish, r.orders_rank, r.revenue_rank])).toEqual([
       ['alpha', 'beans', 1, 1],
       ['alpha', 'chips', 2, 2],
       ['beta', 'soup', 1, 1],
       ['beta', 'tea', 2, 2],
     ]);
+  });
+});
+
+describe('narrowing to source files', () => {
+  it('answers for the chosen files only, as if only they were loaded', async () => {
+    await ingestPath(db, fixture('part-1.csv'));
+    await ingestPath(db, fixture('part-2.csv'));
+    const onlySecond = await answersFrom(db, [2]);
+    const alone = await openTestDatabase();
+    await ingestPath(alone, fixture('part-2.csv'));
+    const expected = await answersFrom(alone);
+    alone.close();
+    expect(onlySecond.restaurants).toEqual(expected.restaurants);
+    expect(onlySecond.mostRestaurantsVisited).toEqual(expected.mostRestaurantsVisited);
+    expect(onlySecond.totalRows).toBe(1800);
+    expect(onlySecond.sources.map((s) => s.name)).toEqual(['part-2.csv']);
+    const [none] = await db.rows(overviewSql({ restaurant: null, sources: [] }));
+    expect(none).toMatchObject({ visits: 0, source_count: 0 });
   });
 });

@@ -3,13 +3,24 @@ import { MODELS } from './schema';
 
 const { sources, rejects, facts, restaurants, dishes, customers } = MODELS;
 
+/** The files the dashboard reads: their source ids, or null for every loaded file. */
+export type SourceFilter = readonly number[] | null;
+
 /** What the dashboard is narrowed to. `restaurant: null` means all restaurants. */
 export interface Scope {
   restaurant: string | null;
+  sources: SourceFilter;
 }
 
-function restaurantFilter(scope: Scope, column = 'restaurant'): string {
-  return scope.restaurant === null ? 'TRUE' : `${column} = ${literal(scope.restaurant)}`;
+/** The argument the summary macros take. */
+function ids(filter: SourceFilter): string {
+  return filter === null ? 'NULL' : `[${filter.map(integer).join(', ')}]::INTEGER[]`;
+}
+
+function where(scope: Scope): string {
+  const restaurant = scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
+  const files = scope.sources === null ? 'TRUE' : `list_contains(${ids(scope.sources)}, source_id)`;
+  return `${restaurant} AND ${files}`;
 }
 
 const money = (expression: string) => `round(${expression}, 2)::DOUBLE`;
@@ -23,34 +34,34 @@ export function overviewSql(scope: Scope): string {
       coalesce(sum(missing_costs), 0)::BIGINT AS missing_costs,
       coalesce(sum(unusable_costs), 0)::BIGINT AS unusable_costs,
       coalesce(sum(visits) FILTER (restaurant IS NULL), 0)::BIGINT AS visits_without_restaurant,
-      (SELECT count(*) FROM ${sources})::BIGINT AS source_count
-    FROM ${facts} WHERE ${restaurantFilter(scope)}`;
+      count(DISTINCT source_id)::BIGINT AS source_count
+    FROM ${facts} WHERE ${where(scope)}`;
 }
 
 /**
  * The assignment's answers, one row per restaurant, sorted by name. Every "most" keeps all tied winners,
  * sorted by name; a dish or customer that is empty is not a candidate.
  */
-export function answersSql(): string {
+export function answersSql(files: SourceFilter = null): string {
   return `WITH
     popular AS (
       SELECT restaurant, max(orders) AS orders, list(dish ORDER BY dish) AS dishes FROM (
-        SELECT *, max(orders) OVER (PARTITION BY restaurant) AS top FROM ${dishes}
+        SELECT *, max(orders) OVER (PARTITION BY restaurant) AS top FROM ${dishes}(${ids(files)})
       ) WHERE orders = top GROUP BY restaurant),
     profitable AS (
       SELECT restaurant, max(revenue) AS revenue, list(dish ORDER BY dish) AS dishes FROM (
-        SELECT *, max(revenue) OVER (PARTITION BY restaurant) AS top FROM ${dishes}
+        SELECT *, max(revenue) OVER (PARTITION BY restaurant) AS top FROM ${dishes}(${ids(files)})
       ) WHERE revenue = top GROUP BY restaurant),
     visitors AS (
       SELECT restaurant, max(visits) AS visits, list(customer ORDER BY customer) AS customers FROM (
-        SELECT *, max(visits) OVER (PARTITION BY restaurant) AS top FROM ${customers}
+        SELECT *, max(visits) OVER (PARTITION BY restaurant) AS top FROM ${customers}(${ids(files)})
       ) WHERE visits = top GROUP BY restaurant)
     SELECT r.restaurant AS name, r.visits::BIGINT AS visits, r.unique_customers::BIGINT AS unique_customers,
       ${money('r.revenue')} AS revenue,
       coalesce(p.orders, 0)::BIGINT AS popular_orders, coalesce(p.dishes, []) AS popular_dishes,
       ${money('coalesce(f.revenue, 0)')} AS profitable_revenue, coalesce(f.dishes, []) AS profitable_dishes,
       coalesce(v.visits, 0)::BIGINT AS top_visits, coalesce(v.customers, []) AS top_customers
-    FROM ${restaurants} r
+    FROM ${restaurants}(${ids(files)}) r
     LEFT JOIN popular p USING (restaurant)
     LEFT JOIN profitable f USING (restaurant)
     LEFT JOIN visitors v USING (restaurant)
@@ -58,9 +69,9 @@ export function answersSql(): string {
 }
 
 /** Who visited the most distinct restaurants: the count, every customer who reached it, and how many. */
-export function mostRestaurantsSql(): string {
+export function mostRestaurantsSql(files: SourceFilter = null): string {
   return `WITH reach AS (
-      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers}
+      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers}(${ids(files)})
       WHERE restaurant IS NOT NULL GROUP BY customer)
     SELECT coalesce(max(restaurants), 0)::BIGINT AS restaurants,
       coalesce(list(customer ORDER BY customer) FILTER (restaurants = (SELECT max(restaurants) FROM reach)), [])
@@ -70,22 +81,25 @@ export function mostRestaurantsSql(): string {
 
 /** The top dishes of the scope, ranked by orders and by revenue (name breaks ties, for a stable chart). */
 export function topDishesSql(scope: Scope, limit = 5): string {
+  const restaurant = scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
   return `SELECT dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue, orders_rank, revenue_rank FROM (
       SELECT dish, sum(orders) AS orders, sum(revenue) AS revenue,
         row_number() OVER (ORDER BY sum(orders) DESC, dish) AS orders_rank,
         row_number() OVER (ORDER BY sum(revenue) DESC, dish) AS revenue_rank
-      FROM ${dishes} WHERE ${restaurantFilter(scope)} GROUP BY dish)
+      FROM ${dishes}(${ids(scope.sources)}) WHERE ${restaurant} GROUP BY dish)
     WHERE orders_rank <= ${integer(limit)} OR revenue_rank <= ${integer(limit)}
     ORDER BY orders_rank`;
 }
 
 /** The most frequent customers of the scope, how many restaurants each visited in all, and the tie count. */
 export function topCustomersSql(scope: Scope, limit = 10): string {
+  const restaurant = scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
   return `WITH per_customer AS (
       SELECT customer, sum(visits) AS visits
-      FROM ${customers} WHERE ${restaurantFilter(scope)} GROUP BY customer),
+      FROM ${customers}(${ids(scope.sources)}) WHERE ${restaurant} GROUP BY customer),
     reach AS (
-      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers} GROUP BY customer)
+      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers}(${ids(scope.sources)})
+      GROUP BY customer)
     SELECT customer, visits::BIGINT AS visits, coalesce(restaurants, 0)::BIGINT AS restaurants,
       (SELECT count(*) FROM per_customer WHERE visits = (SELECT max(visits) FROM per_customer))::BIGINT
         AS tied_at_top
@@ -94,33 +108,38 @@ export function topCustomersSql(scope: Scope, limit = 10): string {
 }
 
 /** Each restaurant's top dishes by orders and by revenue, ranked (name breaks ties), for a side-by-side table. */
-export function topDishesPerRestaurantSql(limit = 5, maxRestaurants = 12): string {
+export function topDishesPerRestaurantSql(
+  files: SourceFilter = null,
+  limit = 5,
+  maxRestaurants = 12,
+): string {
   return `WITH
-    shown AS (SELECT restaurant FROM ${restaurants} ORDER BY visits DESC, restaurant LIMIT ${integer(maxRestaurants)}),
+    shown AS (SELECT restaurant FROM ${restaurants}(${ids(files)})
+      ORDER BY visits DESC, restaurant LIMIT ${integer(maxRestaurants)}),
     ranked AS (
       SELECT restaurant, dish, orders, revenue,
         row_number() OVER (PARTITION BY restaurant ORDER BY orders DESC, dish) AS orders_rank,
         row_number() OVER (PARTITION BY restaurant ORDER BY revenue DESC, dish) AS revenue_rank
-      FROM ${dishes} JOIN shown USING (restaurant))
+      FROM ${dishes}(${ids(files)}) JOIN shown USING (restaurant))
     SELECT restaurant, dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue, orders_rank, revenue_rank
     FROM ranked WHERE orders_rank <= ${integer(limit)} OR revenue_rank <= ${integer(limit)}
     ORDER BY restaurant, orders_rank`;
 }
 
 /** Restaurant × dish cells for the heat map, limited to the busiest rows and columns so it stays legible. */
-export function dishMatrixSql(maxRestaurants = 20, maxDishes = 40): string {
+export function dishMatrixSql(files: SourceFilter = null, maxRestaurants = 20, maxDishes = 40): string {
   return `WITH
-    top_restaurants AS (SELECT restaurant FROM ${restaurants}
+    cells AS (SELECT * FROM ${dishes}(${ids(files)}) WHERE restaurant IS NOT NULL),
+    top_restaurants AS (SELECT restaurant FROM ${restaurants}(${ids(files)})
       ORDER BY visits DESC, restaurant LIMIT ${integer(maxRestaurants)}),
-    top_dishes AS (SELECT dish FROM ${dishes} WHERE restaurant IS NOT NULL
-      GROUP BY dish ORDER BY sum(orders) DESC, dish LIMIT ${integer(maxDishes)})
+    top_dishes AS (SELECT dish FROM cells GROUP BY dish ORDER BY sum(orders) DESC, dish LIMIT ${integer(maxDishes)})
     SELECT restaurant, dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue
-    FROM ${dishes} JOIN top_restaurants USING (restaurant) JOIN top_dishes USING (dish)
+    FROM cells JOIN top_restaurants USING (restaurant) JOIN top_dishes USING (dish)
     ORDER BY restaurant, dish`;
 }
 
 export function sourcesSql(): string {
-  return `SELECT s.source_id, s.name, s.bytes, s.rows, s.rejected, s.delimiter, s.encoding,
+  return `SELECT s.source_id, s.name, s.bytes, s.rows, s.rejected, s.delimiter, s.encoding, s.content_hash,
       strftime(s.loaded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS loaded_at,
       coalesce(f.unusable_costs, 0)::BIGINT AS unusable_costs, coalesce(f.missing_costs, 0)::BIGINT AS missing_costs
     FROM ${sources} s LEFT JOIN (

@@ -47,6 +47,8 @@ export function describeCsvSql(options: CsvReadOptions): string {
   return `DESCRIBE SELECT * FROM ${readCsvSql(options)}`;
 }
 
+const IN_SOURCES = '(source_ids IS NULL OR list_contains(source_ids, source_id))';
+
 /** The dbt-like layers. Summaries are views over the small fact cube, never over raw rows. */
 export function createModelsSql(): string[] {
   return [
@@ -72,16 +74,17 @@ export function createModelsSql(): string[] {
       source_id INTEGER NOT NULL, restaurant VARCHAR, dish VARCHAR, customer VARCHAR,
       visits BIGINT NOT NULL, revenue DECIMAL(38, 6) NOT NULL,
       missing_costs BIGINT NOT NULL, unusable_costs BIGINT NOT NULL)`,
-    `CREATE OR REPLACE VIEW ${restaurants} AS
+    // Summaries are table macros over the cube: named models that take the selected files (NULL: all).
+    `CREATE OR REPLACE MACRO ${restaurants}(source_ids) AS TABLE
       SELECT restaurant, sum(visits) AS visits, count(DISTINCT customer) AS unique_customers,
         sum(revenue) AS revenue
-      FROM ${facts} WHERE restaurant IS NOT NULL GROUP BY restaurant`,
-    `CREATE OR REPLACE VIEW ${dishes} AS
+      FROM ${facts} WHERE restaurant IS NOT NULL AND ${IN_SOURCES} GROUP BY restaurant`,
+    `CREATE OR REPLACE MACRO ${dishes}(source_ids) AS TABLE
       SELECT restaurant, dish, sum(visits) AS orders, sum(revenue) AS revenue
-      FROM ${facts} WHERE dish IS NOT NULL GROUP BY restaurant, dish`,
-    `CREATE OR REPLACE VIEW ${customers} AS
+      FROM ${facts} WHERE dish IS NOT NULL AND ${IN_SOURCES} GROUP BY restaurant, dish`,
+    `CREATE OR REPLACE MACRO ${customers}(source_ids) AS TABLE
       SELECT restaurant, customer, sum(visits) AS visits
-      FROM ${facts} WHERE customer IS NOT NULL GROUP BY restaurant, customer`,
+      FROM ${facts} WHERE customer IS NOT NULL AND ${IN_SOURCES} GROUP BY restaurant, customer`,
   ];
 }
 

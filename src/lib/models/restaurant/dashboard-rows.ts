@@ -59,6 +59,7 @@ export interface SourceRow {
   rejected: number;
   delimiter: string | null;
   encoding: string;
+  contentHash: string;
   loadedAt: string;
   /** food_cost values that were not numbers (N/A, 12,50): null, so they add nothing to revenue. */
   unusableCosts: number;
@@ -129,6 +130,7 @@ export const toSource = (r: Row): SourceRow => ({
   rejected: num(r.rejected),
   delimiter: r.delimiter == null ? null : str(r.delimiter),
   encoding: str(r.encoding),
+  contentHash: str(r.content_hash),
   loadedAt: str(r.loaded_at),
   unusableCosts: num(r.unusable_costs),
   missingCosts: num(r.missing_costs),
