@@ -6,31 +6,35 @@ import { oracleAnswers, parseRestaurantCsv, type OracleAnswers } from '../suppor
 
 export { expect };
 
-/** Every test also checks that no request left the page's origin and that no script error happened. */
-export const test = base.extend<{ offOrigin: string[] }>({
-  offOrigin: async ({ page, baseURL }, use) => {
-    const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
-    const offOrigin: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))
-        offOrigin.push(url);
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-        errors.push(`CSP: ${message.text()}`);
-      }
-    });
-    page.on('dialog', (dialog) => {
-      if (dialog.type() !== 'confirm') errors.push(`unexpected ${dialog.type()} dialog: ${dialog.message()}`);
-      void dialog.accept();
-    });
-    await use(offOrigin);
-    expect(offOrigin, 'requests that left the page origin').toEqual([]);
-    expect(errors, 'page errors, CSP violations and unexpected dialogs').toEqual([]);
-  },
+/** Every test (auto) also checks that no request left the origin, no CSP rule was broken, no script failed. */
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
+      const offOrigin: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))
+          offOrigin.push(url);
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+          errors.push(`CSP: ${message.text()}`);
+        }
+      });
+      page.on('dialog', (dialog) => {
+        if (dialog.type() !== 'confirm')
+          errors.push(`unexpected ${dialog.type()} dialog: ${dialog.message()}`);
+        void dialog.accept();
+      });
+      await use();
+      expect(offOrigin, 'requests that left the page origin').toEqual([]);
+      expect(errors, 'page errors, CSP violations and unexpected dialogs').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export const fixture = (name: string) => `tests/fixtures/${name}`;

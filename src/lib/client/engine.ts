@@ -1,6 +1,13 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import { rowsFromArrow } from '$lib/arrow-rows';
-import type { EngineApi, EngineInfo, IngestProgress, IngestReport } from '$lib/engine/api';
+import type {
+  EngineApi,
+  EngineInfo,
+  IngestProgress,
+  IngestReport,
+  RestoreReport,
+  StorageInfo,
+} from '$lib/engine/api';
 import { installErrorTransfer } from '$lib/engine/errors';
 import type { Row } from '$lib/engine/sql-runner';
 
@@ -39,6 +46,16 @@ export async function ingest(files: File[], onProgress: (p: IngestProgress) => v
 export async function exportCsv(sql: string): Promise<Uint8Array> {
   await startEngine();
   return worker().exportCsv(sql);
+}
+
+export async function restoreData(): Promise<RestoreReport> {
+  await startEngine();
+  return worker().restore();
+}
+
+export async function saveData(): Promise<StorageInfo> {
+  await startEngine();
+  return worker().save();
 }
 
 export const cancelIngest = () => worker().cancelIngest();

@@ -1,16 +1,19 @@
 import { SvelteMap } from 'svelte/reactivity';
-import type { EngineInfo, FileResult, IngestProgress } from '$lib/engine/api';
+import type { EngineInfo, FileResult, IngestProgress, StorageInfo } from '$lib/engine/api';
 import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
 import { rejectedRecordsSql } from '$lib/models/restaurant/build-dashboard-sql';
 import { buildAnswersDocument, downloadBlob, nowIso, type AnswersDocument } from '$lib/report/answers';
 import { loadDatasetView, loadScopeView, type DatasetView, type ScopeView } from './dashboard-data';
-import { cancelIngest, clearData, exportCsv, ingest, startEngine } from './engine';
+import { cancelIngest, clearData, exportCsv, ingest, restoreData, saveData, startEngine } from './engine';
 
 /** The assignment asks about this restaurant, so the headline cards start on it when it is there. */
 export const FEATURED_RESTAURANT = 'the-restaurant-at-the-end-of-the-universe';
 
 export type EngineStatus =
-  { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
+  | { status: 'starting' }
+  | { status: 'restoring' }
+  | { status: 'ready'; info: EngineInfo }
+  | { status: 'failed'; message: string };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -31,6 +34,9 @@ export class Session {
   files = $state<number[] | null>(null);
   querying = $state(false);
   queryError = $state<string | null>(null);
+  /** What is kept in this browser between visits, and whether a save is running. */
+  storage = $state<StorageInfo | null>(null);
+  saving = $state(false);
   /** Chart id → has it drawn its current option. */
   readonly charts = new SvelteMap<string, boolean>();
 
@@ -45,15 +51,28 @@ export class Session {
     this.queryError ?? (this.notices.length > 0 ? this.notices.join('\n') : null),
   );
 
-  start(): void {
-    startEngine().then(
-      (info) => (this.engine = { status: 'ready', info }),
-      (error: unknown) =>
-        (this.engine = {
-          status: 'failed',
-          message: `The data engine could not start in this browser: ${message(error)}`,
-        }),
-    );
+  async start(): Promise<void> {
+    let info: EngineInfo;
+    try {
+      info = await startEngine();
+    } catch (error) {
+      this.engine = {
+        status: 'failed',
+        message: `The data engine could not start in this browser: ${message(error)}`,
+      };
+      return;
+    }
+    this.engine = { status: 'restoring' };
+    try {
+      const report = await restoreData();
+      this.history = report.history;
+      this.storage = report.storage;
+      this.info = report.problems;
+      if (report.restored.length > 0) await this.refresh();
+    } catch (error) {
+      this.info = [`The data kept in this browser could not be restored: ${message(error)}`];
+    }
+    this.engine = { status: 'ready', info };
   }
 
   async load(files: File[]): Promise<void> {
@@ -64,7 +83,7 @@ export class Session {
     this.progress = null;
     try {
       const report = await ingest(files, (progress) => (this.progress = progress));
-      this.history = [...report.files, ...this.history];
+      this.history = report.history;
       this.notices = report.files.flatMap((f) => (f.status === 'failed' ? [f.reason] : []));
       const cancelled = report.files.filter((f) => f.status === 'cancelled').map((f) => `"${f.name}"`);
       this.info = report.files.flatMap((f) => (f.status === 'skipped' ? [f.reason] : []));
@@ -83,6 +102,7 @@ export class Session {
       this.loading = false;
       this.progress = null;
     }
+    void this.save();
   }
 
   async loadSample(url: string): Promise<void> {
@@ -116,8 +136,20 @@ export class Session {
     await this.refresh();
   }
 
+  /** Keeps what was loaded in this browser; runs after the dashboard is drawn, off the drop's path. */
+  private async save(): Promise<void> {
+    this.saving = true;
+    try {
+      this.storage = await saveData();
+    } catch (error) {
+      this.info = [...this.info, `The data could not be kept in this browser: ${message(error)}`];
+    } finally {
+      this.saving = false;
+    }
+  }
+
   async clear(): Promise<void> {
-    await clearData();
+    this.storage = await clearData();
     this.dataset = null;
     this.scopeView = null;
     this.history = [];

@@ -43,6 +43,24 @@ export type FileResult =
 
 export interface IngestReport {
   files: FileResult[];
+  /** Every file dropped so far, newest first, kept with the data. */
+  history: FileResult[];
+}
+
+export interface StorageInfo {
+  /** opfs: kept in this browser between visits; memory: gone on reload, for `reason`. */
+  kind: 'opfs' | 'memory';
+  reason?: string;
+  bytes: number;
+  savedFiles: number;
+}
+
+export interface RestoreReport {
+  history: FileResult[];
+  /** Names of the files brought back. */
+  restored: string[];
+  problems: string[];
+  storage: StorageInfo;
 }
 
 /** Arrow IPC stream bytes; transferred, not copied. */
@@ -53,8 +71,13 @@ export interface EngineApi {
   ingest(files: File[], onProgress: (progress: IngestProgress) => void): Promise<IngestReport>;
   /** Stops the running ingest; the file being read is rolled back, earlier files stay. */
   cancelIngest(): Promise<void>;
+  /** Brings back the data kept in this browser; call once, after start. */
+  restore(): Promise<RestoreReport>;
+  /** Keeps every loaded file not yet kept, and the history; run after the dashboard is drawn. */
+  save(): Promise<StorageInfo>;
   query(sql: string): Promise<ArrowBytes>;
   /** The result of a query as CSV bytes, written by DuckDB (quoting and escaping are its own). */
   exportCsv(sql: string): Promise<Uint8Array>;
-  clear(): Promise<void>;
+  /** Deletes every table and everything kept in this browser. */
+  clear(): Promise<StorageInfo>;
 }

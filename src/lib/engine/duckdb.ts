@@ -3,12 +3,14 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import {
   BROWSER_RUNTIME,
   createDuckDB,
+  DuckDBAccessMode,
   DuckDBDataProtocol,
   getPlatformFeatures,
   VoidLogger,
   type DuckDBBindings,
 } from 'duckdb-blocking';
 import { rowsFromArrow } from '$lib/arrow-rows';
+import { WORK } from '$lib/models/restaurant/build-persist-sql';
 import { IngestCancelled } from './ingest-errors';
 import type { Row, SqlRunner } from './sql-runner';
 
@@ -16,13 +18,18 @@ export interface Database {
   bindings: DuckDBBindings;
   bundle: 'eh' | 'mvp';
   version: string;
+  /** The catalog kept in the browser's storage, or why there is none. */
+  kept: { catalog: string } | { catalog: null; reason: string };
 }
+
+const QUERY_CONFIG = { castBigIntToDouble: false, castDecimalToDouble: true };
 
 /**
  * The synchronous bindings run inside our own worker, so there is no second worker to talk to.
  * Only the EH and MVP bundles ship: the threaded one needs COOP/COEP and breaks file handles.
+ * The main database is a file in the origin-private file system when the browser allows it.
  */
-export async function openDatabase(): Promise<Database> {
+export async function openDatabase(keptPath: string): Promise<Database> {
   const features = await getPlatformFeatures();
   const bindings = await createDuckDB(
     { mvp: { mainModule: mvpWasm, mainWorker: '' }, eh: { mainModule: ehWasm, mainWorker: '' } },
@@ -30,9 +37,38 @@ export async function openDatabase(): Promise<Database> {
     BROWSER_RUNTIME,
   );
   await bindings.instantiate(() => undefined);
-  bindings.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } });
-  return { bindings, bundle: features.wasmExceptions ? 'eh' : 'mvp', version: bindings.getVersion() };
+  let kept: Database['kept'];
+  try {
+    await bindings.prepareDBFileHandle(keptPath, DuckDBDataProtocol.BROWSER_FSACCESS);
+    // As DuckDB-WASM's own worker opens OPFS files: direct I/O, or a new (empty) file is refused.
+    bindings.open({
+      path: keptPath,
+      accessMode: DuckDBAccessMode.READ_WRITE,
+      useDirectIO: true,
+      query: QUERY_CONFIG,
+    });
+    kept = { catalog: '' };
+  } catch (error) {
+    bindings.reset();
+    bindings.open({ query: QUERY_CONFIG });
+    kept = { catalog: null, reason: `this browser's storage could not be opened (${errorText(error)})` };
+  }
+  const conn = bindings.connect();
+  try {
+    // Extensions would be fetched from DuckDB's CDN: nothing may leave the page's origin, so never load one.
+    conn.query('SET autoinstall_known_extensions = false');
+    conn.query('SET autoload_known_extensions = false');
+    if (kept.catalog !== null)
+      kept = { catalog: String(conn.query('SELECT current_database() AS db').get(0)?.db) };
+    conn.query(`ATTACH ':memory:' AS ${WORK}`);
+  } finally {
+    conn.close();
+  }
+  return { bindings, bundle: features.wasmExceptions ? 'eh' : 'mvp', version: bindings.getVersion(), kept };
 }
+
+const errorText = (error: unknown) =>
+  error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
 
 /** SQL that failed, kept with the error so the main thread can show what was asked. */
 export class SqlError extends Error {
@@ -48,6 +84,7 @@ export class SqlError extends Error {
 /** One connection as a SqlRunner; long statements run as pending queries polled between steps. */
 export function connectionRunner({ bindings }: Database): SqlRunner & { arrow(sql: string): Uint8Array } {
   const conn = bindings.connect().useUnsafe((_, id) => id);
+  bindings.runQuery(conn, `USE ${WORK}`);
   const guarded = <T>(sql: string, run: () => T): T => {
     try {
       return run();
@@ -81,5 +118,9 @@ export function registerFile(db: Database, path: string, file: File): void {
 }
 
 export function dropFile(db: Database, path: string): void {
-  db.bindings.dropFile(path);
+  try {
+    db.bindings.dropFile(path);
+  } catch {
+    // never registered
+  }
 }

@@ -2,11 +2,13 @@ import { expose, transfer } from 'comlink';
 import { clearAllSql, createModelsSql } from '$lib/models/restaurant/build-ingest-sql';
 import { copyToCsvSql } from '$lib/models/sql';
 import type { EngineApi, EngineInfo, FileResult, IngestProgress } from './api';
+import { contentHash } from './content-hash';
 import { connectionRunner, dropFile, openDatabase, registerFile, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
 import { ingestCsv } from './ingest';
-import { contentHash } from './content-hash';
 import { IngestCancelled, IngestError, IngestSkipped } from './ingest-errors';
+import { Persistence } from './persistence';
+import { openStore, STORE_PREFIX } from './store';
 import { readChunk, readHead, TrackedFile } from './tracked-file';
 
 installErrorTransfer();
@@ -17,36 +19,49 @@ interface Engine {
   /** Loads run on their own connection, so the dashboard keeps reading committed data meanwhile. */
   loader: ReturnType<typeof connectionRunner>;
   reader: ReturnType<typeof connectionRunner>;
+  persistence: Persistence;
 }
 
 let engine: Promise<Engine> | null = null;
 let cancelRequested = false;
-let uploads = 0;
-let exports = 0;
+let history: FileResult[] = [];
+let fileNames = 0;
+const temporaryPath = (ext: string) => `dd_tmp_${++fileNames}.${ext}`;
 
 function startEngine(): Promise<Engine> {
   engine ??= (async () => {
     const started = performance.now();
-    const db = await openDatabase();
+    const db = await openDatabase(`opfs://${STORE_PREFIX}.duckdb`);
     const loader = connectionRunner(db);
     for (const sql of createModelsSql()) await loader.exec(sql);
+    const kept =
+      db.kept.catalog === null ? { name: null, reason: db.kept.reason } : { name: db.kept.catalog };
+    const persistence = new Persistence(await openStore(), loader, kept);
     const info = {
       duckdbVersion: db.version,
       bundle: db.bundle,
       startMs: Math.round(performance.now() - started),
     };
-    return { db, info, loader, reader: connectionRunner(db) };
+    return { db, info, loader, reader: connectionRunner(db), persistence };
   })();
   return engine;
 }
 
+/** Loading, restoring, saving and clearing change the tables: they take turns, never interleave. */
+let turn: Promise<unknown> = Promise.resolve();
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const result = turn.then(work, work);
+  turn = result.catch(() => undefined);
+  return result;
+}
+
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** One file: registered as a handle (read in place, never copied), loaded, then unregistered. */
+/** One file: hashed, registered as a handle (read in place, never copied), loaded, unregistered. */
 async function ingestFile(
   { db, loader }: Engine,
-  tracked: TrackedFile,
   file: File,
+  tracked: TrackedFile,
   hash: () => Promise<string>,
   step: () => Promise<'continue' | 'cancel'>,
 ): Promise<FileResult> {
@@ -54,12 +69,11 @@ async function ingestFile(
   const base = { name: file.name, bytes: file.size };
   if (cancelRequested)
     return { status: 'cancelled', ...base, reason: `"${file.name}": not loaded, cancelled.`, ms: 0 };
-  const path = `dd_upload_${++uploads}.csv`;
+  const path = temporaryPath('csv');
   registerFile(db, path, tracked);
   try {
     const source = { path, ...base, head: readHead(file), contentHash: await hash() };
-    const outcome = await ingestCsv(loader, source, step);
-    return { status: 'loaded', ...outcome };
+    return { status: 'loaded', ...(await ingestCsv(loader, source, step)) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const known =
@@ -85,41 +99,58 @@ const api: EngineApi = {
     return (await startEngine()).info;
   },
 
+  async restore() {
+    const { persistence } = await startEngine();
+    return exclusive(async () => {
+      const report = await persistence.restore();
+      history = report.history;
+      return report;
+    });
+  },
+
+  async save() {
+    const { persistence } = await startEngine();
+    return exclusive(() => persistence.save(history));
+  },
+
   async ingest(files, onProgress) {
     const engine = await startEngine();
-    cancelRequested = false;
-    const started = performance.now();
-    const drop = { bytesBefore: 0, bytesTotal: files.reduce((sum, file) => sum + file.size, 0) };
-    const results: FileResult[] = [];
-    for (const [fileIndex, file] of files.entries()) {
-      const tracked = new TrackedFile(file);
-      let hashed = 0;
-      const progress = (): IngestProgress => ({
-        phase: tracked.bytesRead > 0 || hashed === file.size ? 'reading' : 'checking',
-        fileName: file.name,
-        fileIndex,
-        fileCount: files.length,
-        bytesRead: hashed < file.size ? hashed : tracked.bytesRead,
-        bytesTotal: file.size,
-        dropBytesRead: drop.bytesBefore + (hashed < file.size ? hashed : tracked.bytesRead),
-        dropBytesTotal: drop.bytesTotal,
-        elapsedMs: performance.now() - started,
-      });
-      const step = async () => {
-        onProgress(progress());
-        await yieldToMessages();
-        return cancelRequested ? 'cancel' : 'continue';
-      };
-      const hash = () =>
-        contentHash(readChunk(file), file.size, async (bytes) => {
-          hashed = bytes;
-          if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
+    return exclusive(async () => {
+      cancelRequested = false;
+      const started = performance.now();
+      const drop = { bytesBefore: 0, bytesTotal: files.reduce((sum, file) => sum + file.size, 0) };
+      const results: FileResult[] = [];
+      for (const [fileIndex, file] of files.entries()) {
+        const tracked = new TrackedFile(file);
+        let hashed = 0;
+        const read = () => (hashed < file.size ? hashed : tracked.bytesRead);
+        const progress = (): IngestProgress => ({
+          phase: hashed < file.size ? 'checking' : 'reading',
+          fileName: file.name,
+          fileIndex,
+          fileCount: files.length,
+          bytesRead: read(),
+          bytesTotal: file.size,
+          dropBytesRead: drop.bytesBefore + read(),
+          dropBytesTotal: drop.bytesTotal,
+          elapsedMs: performance.now() - started,
         });
-      results.push(await ingestFile(engine, tracked, file, hash, step));
-      drop.bytesBefore += file.size;
-      onProgress({ ...progress(), bytesRead: file.size, dropBytesRead: drop.bytesBefore });
-    }
-    return { files: results };
+        const step = async () => {
+          onProgress(progress());
+          await yieldToMessages();
+          return cancelRequested ? 'cancel' : 'continue';
+        };
+        const hash = () =>
+          contentHash(readChunk(file), file.size, async (bytes) => {
+            hashed = bytes;
+            if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
+          });
+        results.push(await ingestFile(engine, file, tracked, hash, step));
+        drop.bytesBefore += file.size;
+      }
+      history = [...results].reverse().concat(history);
+      return { files: results, history };
+    });
   },
 
   async cancelIngest() {
@@ -133,7 +164,7 @@ const api: EngineApi = {
 
   async exportCsv(sql) {
     const { db, reader } = await startEngine();
-    const path = `dd_export_${++exports}.csv`;
+    const path = temporaryPath('csv');
     try {
       await reader.exec(copyToCsvSql(sql, path));
       const bytes = db.bindings.copyFileToBuffer(path);
@@ -144,8 +175,12 @@ const api: EngineApi = {
   },
 
   async clear() {
-    const { loader } = await startEngine();
-    for (const sql of clearAllSql()) await loader.exec(sql);
+    const { loader, persistence } = await startEngine();
+    return exclusive(async () => {
+      for (const sql of clearAllSql()) await loader.exec(sql);
+      history = [];
+      return persistence.clear();
+    });
   },
 };
 

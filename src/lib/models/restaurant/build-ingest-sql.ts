@@ -136,12 +136,15 @@ export interface SourceRecord {
   delimiter: string | null;
   encoding: CsvEncoding;
   contentHash: string;
+  /** ISO time of the first load; a restored file keeps its own. */
+  loadedAt?: string;
 }
 
 export function insertSourceSql(s: SourceRecord): string {
   const delimiter = s.delimiter === null ? 'NULL' : literal(s.delimiter);
   return `INSERT INTO ${sources} VALUES (${integer(s.sourceId)}, ${literal(s.name)}, ${integer(s.bytes)},
-    ${integer(s.rows)}, ${integer(s.rejected)}, ${delimiter}, ${literal(s.encoding)}, now()::TIMESTAMP,
+    ${integer(s.rows)}, ${integer(s.rejected)}, ${delimiter}, ${literal(s.encoding)},
+    ${s.loadedAt ? `${literal(s.loadedAt)}::TIMESTAMP` : 'now()::TIMESTAMP'},
     ${literal(s.contentHash)})`;
 }
 

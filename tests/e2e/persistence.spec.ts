@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+import {
+  dashboard,
+  downloadAnswers,
+  expect,
+  expectedAnswers,
+  expectSameAnswers,
+  fixture,
+  openApp,
+  pickFiles,
+  test,
+  waitReady,
+} from './fixtures';
+
+/** The names of every file this origin keeps in its private file system. */
+async function storedFiles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const names: string[] = [];
+    const walk = async (dir: FileSystemDirectoryHandle, prefix: string) => {
+      for await (const [name, handle] of dir as unknown as AsyncIterable<[string, FileSystemHandle]>) {
+        if (handle.kind === 'directory') await walk(handle as FileSystemDirectoryHandle, `${prefix}${name}/`);
+        else names.push(`${prefix}${name}`);
+      }
+    };
+    await walk(await navigator.storage.getDirectory(), '');
+    return names.sort();
+  });
+}
+
+const kept = (page: Page) => expect(page.getByTestId('storage-status')).toContainText('Kept in this browser');
+const withoutTime = <T extends { generatedAt: string }>(doc: T) => ({ ...doc, generatedAt: '' });
+
+test('loaded data and its history come back after a reload, and more files can be added', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('part-1.csv'), fixture('missing-columns.csv')]);
+  await waitReady(page);
+  await kept(page);
+  const before = await downloadAnswers(page);
+
+  await page.reload();
+  await openApp(page);
+  await waitReady(page);
+  expect(withoutTime(await downloadAnswers(page))).toEqual(withoutTime(before));
+  const entries = page.getByTestId('history-entry');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(1)).toHaveAttribute('data-status', 'loaded');
+  await expect(entries.nth(0)).toHaveAttribute('data-status', 'failed');
+
+  await pickFiles(page, [fixture('part-2.csv')]);
+  await expect(page.getByTestId('sources')).toContainText('part-2.csv');
+  await waitReady(page);
+  await expect(page.getByTestId('storage-status')).toContainText('2 files');
+  await page.reload();
+  await openApp(page);
+  await waitReady(page);
+  expectSameAnswers(
+    await downloadAnswers(page),
+    expectedAnswers([fixture('part-1.csv'), fixture('part-2.csv')]),
+  );
+});
+
+test('Remove all data deletes everything kept, after a confirmation', async ({ page }) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('ties.csv')]);
+  await waitReady(page);
+  await kept(page);
+  expect(await storedFiles(page)).toEqual(
+    expect.arrayContaining(['dropdash-v1.duckdb', 'dropdash-v1.history.json']),
+  );
+  page.once('dialog', (dialog) => expect(dialog.message()).toContain('everything kept in this browser'));
+  await page.getByTestId('clear-data').click();
+  await expect(page.getByTestId('load-sample')).toBeVisible();
+  // The history is deleted and the database file holds no rows any more (DuckDB keeps the emptied file).
+  expect(await storedFiles(page)).not.toContain('dropdash-v1.history.json');
+  await page.reload();
+  await openApp(page);
+  await expect(page.getByTestId('load-sample')).toBeVisible();
+  await expect(dashboard(page)).toHaveCount(0);
+});
