@@ -54,6 +54,7 @@ export class Persistence {
     const kept = this.catalog.name;
     if (kept === null) return this.usage();
     await this.store.write(HISTORY, new TextEncoder().encode(JSON.stringify(history)));
+    for (const sql of createKeptTablesSql(kept)) await this.db.exec(sql);
     const already = new Set((await this.db.rows(keptSourceIdsSql(kept))).map((r) => Number(r.source_id)));
     for (const { source_id } of await this.db.rows(loadedSourcesSql())) {
       const id = Number(source_id);
