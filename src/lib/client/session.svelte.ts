@@ -51,7 +51,15 @@ export class Session {
     this.queryError ?? (this.notices.length > 0 ? this.notices.join('\n') : null),
   );
 
-  async start(): Promise<void> {
+  /** Settles once the engine has started and the kept data is back; loads wait for it. */
+  private started: Promise<void> = Promise.resolve();
+
+  start(): Promise<void> {
+    this.started = this.startEngineAndRestore();
+    return this.started;
+  }
+
+  private async startEngineAndRestore(): Promise<void> {
     let info: EngineInfo;
     try {
       info = await startEngine();
@@ -78,6 +86,7 @@ export class Session {
   async load(files: File[]): Promise<void> {
     if (this.loading || files.length === 0) return;
     this.loading = true;
+    await this.started;
     this.notices = [];
     this.info = [];
     this.progress = null;

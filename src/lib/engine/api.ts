@@ -2,7 +2,7 @@
  * The worker contract: every call the main thread can make, with its argument and result types.
  * Both sides import this file; nothing else crosses the worker boundary.
  */
-import type { CsvEncoding } from '$lib/models/restaurant/build-ingest-sql';
+import type { SourceRecord } from '$lib/models/restaurant/build-ingest-sql';
 
 export interface EngineInfo {
   duckdbVersion: string;
@@ -25,15 +25,8 @@ export interface IngestProgress {
   elapsedMs: number;
 }
 
-export interface FileOutcome {
-  sourceId: number;
-  name: string;
-  bytes: number;
-  rows: number;
-  rejected: number;
-  delimiter: string | null;
-  encoding: CsvEncoding;
-  contentHash: string;
+/** A loaded file: what was recorded for it, and how long it took. */
+export interface FileOutcome extends SourceRecord {
   ms: number;
 }
 

@@ -1,7 +1,7 @@
 import { expose, transfer } from 'comlink';
 import { clearAllSql, createModelsSql } from '$lib/models/restaurant/build-ingest-sql';
 import { copyToCsvSql } from '$lib/models/sql';
-import type { EngineApi, EngineInfo, FileResult, IngestProgress } from './api';
+import type { EngineApi, EngineInfo, FileResult, IngestProgress, RestoreReport } from './api';
 import { contentHash } from './content-hash';
 import { connectionRunner, dropFile, openDatabase, registerFile, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
@@ -25,6 +25,7 @@ interface Engine {
 let engine: Promise<Engine> | null = null;
 let cancelRequested = false;
 let history: FileResult[] = [];
+let restored: Promise<RestoreReport> | null = null;
 let fileNames = 0;
 const temporaryPath = (ext: string) => `dd_tmp_${++fileNames}.${ext}`;
 
@@ -101,11 +102,12 @@ const api: EngineApi = {
 
   async restore() {
     const { persistence } = await startEngine();
-    return exclusive(async () => {
+    restored ??= exclusive(async () => {
       const report = await persistence.restore();
       history = report.history;
       return report;
     });
+    return restored;
   },
 
   async save() {

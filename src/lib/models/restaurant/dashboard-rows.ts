@@ -1,4 +1,5 @@
 import type { Row } from '$lib/engine/sql-runner';
+import type { SourceRecord } from './build-ingest-sql';
 
 export interface RestaurantAnswer {
   name: string;
@@ -51,15 +52,7 @@ export interface DishCell {
   revenue: number;
 }
 
-export interface SourceRow {
-  sourceId: number;
-  name: string;
-  bytes: number;
-  rows: number;
-  rejected: number;
-  delimiter: string | null;
-  encoding: string;
-  contentHash: string;
+export interface SourceRow extends SourceRecord {
   loadedAt: string;
   /** food_cost values that were not numbers (N/A, 12,50): null, so they add nothing to revenue. */
   unusableCosts: number;
@@ -129,7 +122,7 @@ export const toSource = (r: Row): SourceRow => ({
   rows: num(r.rows),
   rejected: num(r.rejected),
   delimiter: r.delimiter == null ? null : str(r.delimiter),
-  encoding: str(r.encoding),
+  encoding: r.encoding === 'latin-1' ? 'latin-1' : 'utf-8',
   contentHash: str(r.content_hash),
   loadedAt: str(r.loaded_at),
   unusableCosts: num(r.unusable_costs),
