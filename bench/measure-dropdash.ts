@@ -1,0 +1,107 @@
+import type { Browser } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { AnswersDocument } from '../src/lib/report/answers';
+import { launchedBrowserPid, sampleMemory } from './memory';
+
+export interface DropdashFigures {
+  engineStartMs: number;
+  ingestMs: number;
+  dropToDrawnMs: number;
+  keepMs: number;
+  filterMedianMs: number;
+  filterP95Ms: number;
+  longestTaskMs: number;
+  peakMemoryBytes: number;
+  answers: AnswersDocument;
+}
+
+const LONG_TASKS = `(() => {
+  window.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+})()`;
+
+/** Time, in the page's clock, until the dashboard next reports data-state="ready" after `act`. */
+const untilReady = `new Promise((resolve) => {
+  const dash = document.querySelector('[data-testid="dashboard"]');
+  const observer = new MutationObserver(() => {
+    if (dash.dataset.state === 'ready') { observer.disconnect(); resolve(performance.now()); }
+  });
+  observer.observe(dash, { attributes: true, attributeFilter: ['data-state'] });
+})`;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+
+/** Drives the built app as a user would: open, pick the file, wait for every panel, change the filter. */
+export async function measureDropdash(browser: Browser, url: string, file: string): Promise<DropdashFigures> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASKS);
+  await page.goto(url);
+  const engineStartMs = (await page
+    .waitForFunction(
+      () =>
+        document.querySelector('[data-testid="engine-status"]')?.textContent?.includes('Engine ready') &&
+        performance.now(),
+      null,
+      { polling: 'raf', timeout: 60_000 },
+    )
+    .then((h) => h.jsonValue())) as number;
+
+  const pid = launchedBrowserPid();
+  const memory = pid ? sampleMemory(pid) : null;
+  await page.evaluate('window.__longest = 0');
+  const started = (await page.evaluate('performance.now()')) as number;
+  const ready = page.evaluate(`(async () => { await new Promise((r) => {
+    const wait = () => document.querySelector('[data-testid="dashboard"]') ? r() : requestAnimationFrame(wait); wait(); });
+    return ${untilReady}; })()`) as Promise<number>;
+  await page.getByTestId('file-input').setInputFiles(file);
+  const drawnAt = await ready;
+  const longestTaskMs = (await page.evaluate('window.__longest')) as number;
+  const ingestMs = Number(await page.getByTestId('history-entry').first().getAttribute('data-ms'));
+
+  const keepStarted = Date.now();
+  await page
+    .getByTestId('storage-status')
+    .filter({ hasText: 'Kept in this browser' })
+    .waitFor({ timeout: 300_000 });
+  const keepMs = Date.now() - keepStarted;
+  const peakMemoryBytes = memory?.stop().peakBytes ?? NaN;
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-answers').click(),
+  ]);
+  const answers = JSON.parse(readFileSync(await download.path(), 'utf8')) as AnswersDocument;
+
+  const names = ['', ...answers.restaurants.map((r) => r.name)];
+  const filterTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const name = names[(i + 1) % names.length] as string;
+    const ms = (await page.evaluate(`(async () => {
+      const select = document.querySelector('[data-testid="restaurant-filter"]');
+      const t0 = performance.now();
+      const done = ${untilReady};
+      select.value = ${JSON.stringify(name)};
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return (await done) - t0;
+    })()`)) as number;
+    filterTimes.push(ms);
+  }
+  await context.close();
+  return {
+    engineStartMs,
+    ingestMs,
+    dropToDrawnMs: drawnAt - started,
+    keepMs,
+    filterMedianMs: percentile(filterTimes, 50),
+    filterP95Ms: percentile(filterTimes, 95),
+    longestTaskMs,
+    peakMemoryBytes,
+    answers,
+  };
+}

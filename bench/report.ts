@@ -1,0 +1,37 @@
+import { cpus, totalmem } from 'node:os';
+import type { DropdashFigures } from './measure-dropdash';
+import type { PeerFigures } from './measure-peers';
+
+export interface SizeResult {
+  rows: number;
+  bytes: number;
+  dropdash: Omit<DropdashFigures, 'answers'>;
+  papaparse: Omit<PeerFigures, 'answers'> & { agrees: boolean };
+  arquero: Omit<PeerFigures, 'answers'> & { agrees: boolean };
+  native: { ms: number; agrees: true };
+}
+
+const s = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'failed');
+const ratio = (peer: number, ours: number) => (Number.isFinite(peer) ? `${(peer / ours).toFixed(1)}×` : '—');
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+export function machine(chromium: string): string {
+  return `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${mb(totalmem())} RAM, Node ${process.version}, ${chromium}`;
+}
+
+/** The table as Markdown: the same text goes to the terminal and to docs/benchmarks.md. */
+export function table(results: SizeResult[]): string {
+  const lines = [
+    '| rows (CSV) | engine start | ingest (MB/s) | drop → drawn | filter median / p95 | longest main-thread task | browser memory peak | keep in browser | Papa Parse + JS | Arquero | native DuckDB, 1 thread |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of results) {
+    const d = r.dropdash;
+    const peer = (p: SizeResult['papaparse']) =>
+      `${s(p.ms)} (${ratio(p.ms, d.dropToDrawnMs)}${p.agrees ? '' : ', answers differ'})${p.error ? ` ${p.error}` : ''}`;
+    lines.push(
+      `| ${r.rows.toLocaleString('en-US')} (${mb(r.bytes)}) | ${s(d.engineStartMs)} | ${s(d.ingestMs)} (${(r.bytes / 1e6 / (d.ingestMs / 1000)).toFixed(0)}) | ${s(d.dropToDrawnMs)} | ${d.filterMedianMs.toFixed(0)} / ${d.filterP95Ms.toFixed(0)} ms | ${d.longestTaskMs.toFixed(0)} ms | ${mb(d.peakMemoryBytes)} | ${s(d.keepMs)} | ${peer(r.papaparse)} | ${peer(r.arquero)} | ${s(r.native.ms)} (Dropdash ${ratio(d.dropToDrawnMs, r.native.ms)}) |`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,103 @@
+// npm run bench [-- --sizes 150000,1000000,10000000] [--skip-build]
+// Builds the site, serves it on 127.0.0.1, and drives headless Chromium through the real page; runs the
+// peers in the same browser and native DuckDB in Node, on the same generated files; prints a table and
+// writes .cache/bench/results.json and docs/benchmarks.md.
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { ensureRestaurantCsv } from '../scripts/data/write-restaurant-csv';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../tests/chromium';
+import { measureDropdash } from './measure-dropdash';
+import { measureNative } from './measure-native';
+import { measurePeer, type PeerFigures } from './measure-peers';
+import { machine, table, type SizeResult } from './report';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '150000,1000000,10000000' },
+    'skip-build': { type: 'boolean' },
+  },
+});
+const sizes = (values.sizes ?? '').split(',').map(Number);
+const APP = 'http://127.0.0.1:4191/';
+const PEERS = 'http://127.0.0.1:4192/';
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+async function serve(args: string[], url: string): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', ...args], { stdio: 'ignore', detached: true });
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return server;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+if (!values['skip-build']) run('npm', ['run', 'build']);
+run('npx', ['vite', 'build', '--config', 'bench/harness/vite.config.ts']);
+const servers = [
+  await serve(['--port', '4191', '--host', '127.0.0.1', '--strictPort'], APP),
+  await serve(['--config', 'bench/harness/vite.config.ts', '--port', '4192'], PEERS),
+];
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+const results: SizeResult[] = [];
+try {
+  for (const rows of sizes) {
+    const file = ensureRestaurantCsv(`.cache/bench/restaurants-${rows}.csv`, rows, 4242);
+    console.log(`\n${rows.toLocaleString('en-US')} rows: ${file}`);
+    const dropdash = await measureDropdash(browser, APP, file);
+    console.log(`  dropdash: drawn ${dropdash.dropToDrawnMs.toFixed(0)} ms`);
+    const expected = {
+      restaurants: dropdash.answers.restaurants,
+      most: dropdash.answers.mostRestaurantsVisited,
+    };
+    const agree = (p: PeerFigures) =>
+      p.answers !== null &&
+      isDeepStrictEqual(
+        { restaurants: p.answers.restaurants, most: p.answers.mostRestaurantsVisited },
+        expected,
+      );
+    const papa = await measurePeer(browser, PEERS, file, 'papaparse');
+    console.log(`  papaparse: ${papa.ms.toFixed(0)} ms ${papa.error ?? ''}`);
+    const arquero = await measurePeer(browser, PEERS, file, 'arquero');
+    console.log(`  arquero: ${arquero.ms.toFixed(0)} ms ${arquero.error ?? ''}`);
+    const native = await measureNative(file);
+    console.log(`  native: ${native.ms.toFixed(0)} ms`);
+    const { answers: _a, ...figures } = dropdash;
+    results.push({
+      rows,
+      bytes: statSync(file).size,
+      dropdash: figures,
+      papaparse: { ms: papa.ms, error: papa.error, agrees: agree(papa) },
+      arquero: { ms: arquero.ms, error: arquero.error, agrees: agree(arquero) },
+      native: { ...native, agrees: true },
+    });
+  }
+} finally {
+  await browser.close();
+  for (const server of servers) if (server.pid) process.kill(-server.pid);
+}
+
+const where = machine(`Chromium ${browser.version()}`);
+const markdown = table(results);
+console.log(`\n${where}\n\n${markdown}`);
+mkdirSync('.cache/bench', { recursive: true });
+writeFileSync(
+  '.cache/bench/results.json',
+  JSON.stringify({ machine: where, date: new Date().toISOString(), results }, null, 2),
+);
+writeFileSync(
+  'docs/benchmarks.md',
+  `# Benchmarks\n\nLatest \`npm run bench\` on ${where}, ${new Date().toISOString().slice(0, 10)}.\n` +
+    `Every figure is one run; ratios are the peer's time over Dropdash's drop → drawn.\n\n${markdown}\n`,
+);
