@@ -20,8 +20,6 @@ export function dishMatrixOption(
 
   return {
     ...baseOption,
-    // Cells fading in read as an empty grid; a heat map is better shown at once.
-    animation: false,
     grid: { left: labelWidth + 16, right: 16, top: 8, bottom: 110 },
     tooltip: {
       ...tooltipStyle,

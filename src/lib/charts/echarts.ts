@@ -6,7 +6,7 @@ import {
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
-import { init, registerTheme, use, type EChartsCoreOption } from 'echarts/core';
+import { init, registerTheme, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { Action } from 'svelte/action';
 import { fontFamily, palette } from './theme';
@@ -33,27 +33,107 @@ export interface ChartParams {
   onDrawn?: () => void;
 }
 
+/** Charts draw one per task, so a dashboard mounting several never holds the main thread for all of them. */
+const queue: (() => void)[] = [];
+function inItsOwnTask(work: () => void): void {
+  queue.push(work);
+  if (queue.length === 1) setTimeout(drain, 0);
+}
+function drain(): void {
+  queue.shift()?.();
+  if (queue.length > 0) setTimeout(drain, 0);
+}
+
 /** The one owner of an ECharts instance: init with the theme, redraw on change, resize, dispose. */
 export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
-  const instance = init(node, 'dropdash', { renderer: 'canvas' });
+  let instance: EChartsType | null = null;
+  let latest = initial;
+  let destroyed = false;
   const draw = ({ option, onDrawn }: ChartParams) => {
+    if (!instance) return;
     instance.off('finished');
     if (onDrawn) {
       instance.on('finished', () => {
-        instance.off('finished');
+        instance?.off('finished');
         onDrawn();
       });
     }
     instance.setOption(option, { notMerge: true, lazyUpdate: false });
   };
-  const observer = new ResizeObserver(() => instance.resize());
-  observer.observe(node);
-  draw(initial);
+  const observer = new ResizeObserver(() => instance?.resize());
+  inItsOwnTask(() => {
+    if (destroyed) return;
+    instance = init(node, 'dropdash', { renderer: 'canvas' });
+    observer.observe(node);
+    draw(latest);
+  });
   return {
-    update: draw,
+    update(params) {
+      latest = params;
+      draw(params);
+    },
     destroy() {
+      destroyed = true;
       observer.disconnect();
-      instance.dispose();
+      instance?.dispose();
     },
   };
 };
+
+/**
+ * ECharts' first chart pays a one-time cost (about 100 ms here: code warming up, text measuring set up).
+ * Paying it while the page is idle, one small task at a time, keeps the dashboard's first draw short.
+ */
+export function warmUpCharts(): void {
+  const idle = (work: () => void) =>
+    'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200);
+  const node = Object.assign(document.createElement('div'), { ariaHidden: 'true' });
+  node.style.setProperty('position', 'absolute');
+  node.style.setProperty('left', '-10000px');
+  node.style.setProperty('width', '400px');
+  node.style.setProperty('height', '200px');
+  document.body.append(node);
+  idle(() => {
+    const chart = init(node, 'dropdash', { renderer: 'canvas' });
+    idle(() => {
+      chart.setOption({
+        animation: false,
+        grid: [
+          { left: 80, width: 100 },
+          { left: 240, width: 100 },
+        ],
+        xAxis: [
+          { type: 'value', gridIndex: 0 },
+          { type: 'value', gridIndex: 1 },
+        ],
+        yAxis: [
+          {
+            type: 'category',
+            gridIndex: 0,
+            data: ['a', 'b'],
+            axisLabel: { width: 60, overflow: 'truncate' },
+          },
+          { type: 'category', gridIndex: 1, data: ['a', 'b'] },
+        ],
+        series: [{ type: 'bar', data: [1, 2], label: { show: true, position: 'right' } }],
+        title: { text: 'warm' },
+      });
+      idle(() => {
+        chart.setOption(
+          {
+            animation: false,
+            xAxis: { type: 'category', data: ['x', 'y'], axisLabel: { rotate: 50 } },
+            yAxis: { type: 'category', data: ['a'] },
+            visualMap: { min: 0, max: 1, orient: 'horizontal' },
+            series: [{ type: 'heatmap', data: [[0, 0, 1]] }],
+          },
+          { notMerge: true },
+        );
+        idle(() => {
+          chart.dispose();
+          node.remove();
+        });
+      });
+    });
+  });
+}
