@@ -29,7 +29,7 @@ const clean = (value: string | undefined) => {
 /** Cost in millionths, so sums are exact integers; anything that is not a plain decimal is unusable. */
 const micros = (value: string | undefined): number | null => {
   const text = clean(value);
-  if (text === null || !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
+  if (text === null || !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
   return Math.round(Number(text) * 1e6);
 };
 
