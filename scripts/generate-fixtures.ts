@@ -113,8 +113,26 @@ const latin = toCsv(
 );
 write('latin1.csv', Uint8Array.from([...latin].map((c) => c.charCodeAt(0))));
 
+write('pipe.psv', toCsv(rows(900, 18), { columns: COLUMNS, delimiter: '|' }));
+
+// Duplicate and empty column names among the extra columns: the four needed ones are still found.
+write(
+  'odd-headers.csv',
+  ['notes,restaurant_names,notes,food_names,first_name,food_cost,']
+    .concat(
+      rows(700, 19).map(
+        (r, i) => `n${i},${r.restaurant_names},m${i},${r.food_names},${r.first_name},${r.food_cost},`,
+      ),
+    )
+    .join('\n') + '\n',
+);
+
 // Bad input: each must fail with its own message and leave loaded data untouched.
 write('empty.csv', '');
+write(
+  'unclosed-quote.csv',
+  [COLUMNS.join(','), 'alpha,beans,Ann,1.0', 'alpha,"chips,Bob,2.0', 'beta,tea,Cy,3.0', ''].join('\n'),
+);
 write('header-only.csv', COLUMNS.join(',') + '\n');
 write('missing-columns.csv', 'store,item,price\nalpha,beans,1.0\n');
 write(

@@ -1,11 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { dashboard, downloadAnswers, expect, fixture, openApp, pickFiles, test, waitReady } from './fixtures';
+import {
+  dashboard,
+  downloadAnswers,
+  expect,
+  expectedAnswers,
+  expectSameAnswers,
+  fixture,
+  openApp,
+  pickFiles,
+  test,
+  waitReady,
+} from './fixtures';
 
 const BAD: [string, RegExp][] = [
   ['empty.csv', /"empty\.csv" is empty \(0 bytes\)/],
   ['header-only.csv', /"header-only\.csv" has a header but no records/],
   ['not-a-csv.csv', /"not-a-csv\.csv" is not a text file/],
   ['missing-columns.csv', /"missing-columns\.csv" is missing the columns .*Found: store, item, price/],
+  ['unclosed-quote.csv', /"unclosed-quote\.csv" could not be read as CSV: .*a quote that is never closed/],
 ];
 
 test('a bad first file gets a specific message and no dashboard', async ({ page }) => {
@@ -94,4 +106,24 @@ test('a file whose content is already loaded is skipped, whatever its name', asy
   await expect(entry).toContainText('skipped, so no row counts twice');
   const after = await downloadAnswers(page);
   expect({ ...after, generatedAt: '' }).toEqual({ ...before, generatedAt: '' });
+});
+
+test('a record with a 3 MB value loads, and its answers are right', async ({ page }) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = `${mkdtempSync(`${tmpdir()}/dropdash-`)}/long-value.csv`;
+  const rows = Array.from({ length: 40 }, (_, i) => `r${i % 3},tea,Ann${i % 4},1.5`);
+  writeFileSync(
+    path,
+    [
+      'restaurant_names,food_names,first_name,food_cost',
+      ...rows,
+      `r1,${'y'.repeat(3_000_000)},Bob,2.0`,
+      ...rows,
+    ].join('\n') + '\n',
+  );
+  await openApp(page);
+  await pickFiles(page, [path]);
+  await waitReady(page);
+  expectSameAnswers(await downloadAnswers(page), expectedAnswers([path]));
 });

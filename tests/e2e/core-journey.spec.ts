@@ -111,6 +111,8 @@ for (const [name, delimiter, encoding] of [
   ['quoted.csv', ',', 'utf8'],
   ['semicolon.csv', ';', 'utf8'],
   ['tab.tsv', '\t', 'utf8'],
+  ['pipe.psv', '|', 'utf8'],
+  ['odd-headers.csv', ',', 'utf8'],
   ['unusable-costs.csv', ',', 'utf8'],
   ['latin1.csv', ',', 'latin1'],
 ] as const) {

@@ -28,14 +28,15 @@ export function explainCsvError(fileName: string, raw: string): IngestError {
   if (/not possible to automatically detect the CSV parsing dialect/i.test(raw)) {
     return new IngestError(
       fileName,
-      `${file} could not be read as CSV: no consistent delimiter or quoting was found. ` +
-        `Save it as comma-, semicolon-, tab- or pipe-separated text and drop it again. ${KEEP}`,
+      `${file} could not be read as CSV: no consistent delimiter or quoting was found (often a quote ` +
+        `that is never closed). Save it as comma-, semicolon-, tab- or pipe-separated text and drop it ` +
+        `again. ${KEEP}`,
     );
   }
   if (/Maximum line size/i.test(raw)) {
     return new IngestError(
       fileName,
-      `${file} has a record longer than 2 MB${where}, usually a quote that is never closed. ` +
+      `${file} has a record longer than 16 MB${where}, usually a quote that is never closed. ` +
         `Fix the quoting and drop it again. ${KEEP}`,
     );
   }

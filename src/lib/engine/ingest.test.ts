@@ -52,6 +52,7 @@ describe('ingestCsv', () => {
 
   it.each([
     ['empty.csv', /"empty\.csv" is empty \(0 bytes\)/],
+    ['unclosed-quote.csv', /"unclosed-quote\.csv" could not be read as CSV: .*a quote that is never closed/],
     ['header-only.csv', /"header-only\.csv" has a header but no records/],
     ['not-a-csv.csv', /"not-a-csv\.csv" is not a text file/],
     [

@@ -52,6 +52,8 @@ describe('the five answers (native DuckDB)', () => {
     ['quoted.csv', ','],
     ['semicolon.csv', ';'],
     ['tab.tsv', '\t'],
+    ['pipe.psv', '|'],
+    ['odd-headers.csv', ','],
     ['unusable-costs.csv', ','],
   ])('agrees with an independent computation on %s', async (name, delimiter) => {
     await ingestPath(db, fixture(name));

@@ -23,11 +23,14 @@ export function rejectTables(sourceId: number): RejectTables {
   return { errors: `dd_reject_errors_${integer(sourceId)}`, scans: `dd_reject_scans_${integer(sourceId)}` };
 }
 
+/** Longer records than DuckDB's 2 MB default load (a long text value is data); past this, a clear error. */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
 /**
  * Quoting is RFC 4180's, not sniffed: the sniffer samples the first rows only, and a file whose first quoted
  * field comes after them would be split at the commas inside it. The delimiter is still detected.
  */
-const DIALECT = `all_varchar = true, header = true, quote = '"', escape = '"'`;
+const DIALECT = `all_varchar = true, header = true, quote = '"', escape = '"', max_line_size = ${MAX_RECORD_BYTES}`;
 
 /**
  * Every column is read as text: the type sniffer samples only the start of a file, and a cost that turns
