@@ -7,6 +7,9 @@ export interface DropdashFigures {
   engineStartMs: number;
   ingestMs: number;
   dropToDrawnMs: number;
+  /** Dashboard queries after the load (all in the worker), then the first render until every chart is drawn. */
+  queriesMs: number;
+  drawMs: number;
   keepMs: number;
   filterMedianMs: number;
   filterP95Ms: number;
@@ -63,6 +66,13 @@ export async function measureDropdash(browser: Browser, url: string, file: strin
   const drawnAt = await ready;
   const longestTaskMs = (await page.evaluate('window.__longest')) as number;
   const ingestMs = Number(await page.getByTestId('history-entry').first().getAttribute('data-ms'));
+  const marks = (await page.evaluate(`Object.fromEntries(performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('dropdash:')).map((m) => [m.name.slice(9), m.startTime]))`)) as Record<
+    string,
+    number
+  >;
+  const queriesMs = (marks.queried ?? NaN) - (marks.ingested ?? NaN);
+  const drawMs = drawnAt - (marks.queried ?? NaN);
 
   const keepStarted = Date.now();
   await page
@@ -97,6 +107,8 @@ export async function measureDropdash(browser: Browser, url: string, file: strin
     engineStartMs,
     ingestMs,
     dropToDrawnMs: drawnAt - started,
+    queriesMs,
+    drawMs,
     keepMs,
     filterMedianMs: percentile(filterTimes, 50),
     filterP95Ms: percentile(filterTimes, 95),

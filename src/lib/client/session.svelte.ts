@@ -91,7 +91,10 @@ export class Session {
     this.info = [];
     this.progress = null;
     try {
+      // Marks let `npm run bench` split drop → drawn into ingest, queries and drawing.
+      performance.mark('dropdash:load-start');
       const report = await ingest(files, (progress) => (this.progress = progress));
+      performance.mark('dropdash:ingested');
       this.history = report.history;
       this.notices = report.files.flatMap((f) => (f.status === 'failed' ? [f.reason] : []));
       const cancelled = report.files.filter((f) => f.status === 'cancelled').map((f) => `"${f.name}"`);
@@ -200,6 +203,7 @@ export class Session {
       const scopeView = await loadScopeView(this.scope());
       this.dataset = dataset;
       this.scopeView = scopeView;
+      performance.mark('dropdash:queried');
     });
   }
 
