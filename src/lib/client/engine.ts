@@ -27,9 +27,13 @@ function worker(): Remote<EngineApi> {
   return remote;
 }
 
+/** Where a data team can cap the engine's memory for this browser, e.g. "1GB" (see the README). */
+export const MEMORY_LIMIT_KEY = 'dropdash:memory-limit';
+
 /** Starts the engine once; every caller shares the same promise. */
 export function startEngine(): Promise<EngineInfo> {
-  started ??= worker().start();
+  const memoryLimit = globalThis.localStorage?.getItem(MEMORY_LIMIT_KEY) ?? undefined;
+  started ??= worker().start(memoryLimit ? { memoryLimit } : {});
   return started;
 }
 

@@ -9,6 +9,13 @@ export interface EngineInfo {
   bundle: 'eh' | 'mvp';
   /** Time to fetch, compile and open the database, in milliseconds. */
   startMs: number;
+  /** DuckDB's memory budget as it reports it, e.g. "3.1 GiB"; a load that needs more fails cleanly. */
+  memoryLimit: string;
+}
+
+export interface EngineOptions {
+  /** A DuckDB memory limit such as "512MB" to leave room for other tabs; DuckDB's default otherwise. */
+  memoryLimit?: string;
 }
 
 export interface IngestProgress {
@@ -60,7 +67,7 @@ export interface RestoreReport {
 export type ArrowBytes = Uint8Array;
 
 export interface EngineApi {
-  start(): Promise<EngineInfo>;
+  start(options?: EngineOptions): Promise<EngineInfo>;
   ingest(files: File[], onProgress: (progress: IngestProgress) => void): Promise<IngestReport>;
   /** Stops the running ingest; the file being read is rolled back, earlier files stay. */
   cancelIngest(): Promise<void>;

@@ -18,6 +18,8 @@ export interface Database {
   bindings: DuckDBBindings;
   bundle: 'eh' | 'mvp';
   version: string;
+  /** DuckDB's memory budget as it reports it, e.g. "3.1 GiB". */
+  memoryLimit: string;
   /** The catalog kept in the browser's storage, or why there is none. */
   kept: { catalog: string } | { catalog: null; reason: string };
 }
@@ -29,7 +31,8 @@ const QUERY_CONFIG = { castBigIntToDouble: false, castDecimalToDouble: true };
  * Only the EH and MVP bundles ship: the threaded one needs COOP/COEP and breaks file handles.
  * The main database is a file in the origin-private file system when the browser allows it.
  */
-export async function openDatabase(keptPath: string): Promise<Database> {
+export async function openDatabase(keptPath: string, memoryLimit?: string): Promise<Database> {
+  const limit = memoryLimit === undefined ? null : memoryLimitSql(memoryLimit);
   const features = await getPlatformFeatures();
   const bindings = await createDuckDB(
     { mvp: { mainModule: mvpWasm, mainWorker: '' }, eh: { mainModule: ehWasm, mainWorker: '' } },
@@ -54,6 +57,7 @@ export async function openDatabase(keptPath: string): Promise<Database> {
     kept = { catalog: null, reason: `this browser's storage could not be opened (${errorText(error)})` };
   }
   const conn = bindings.connect();
+  let memoryLimitText: string;
   try {
     // Extensions would be fetched from DuckDB's CDN: nothing may leave the page's origin, so never load one.
     conn.query('SET autoinstall_known_extensions = false');
@@ -61,10 +65,25 @@ export async function openDatabase(keptPath: string): Promise<Database> {
     if (kept.catalog !== null)
       kept = { catalog: String(conn.query('SELECT current_database() AS db').get(0)?.db) };
     conn.query(`ATTACH ':memory:' AS ${WORK}`);
+    if (limit) conn.query(limit);
+    memoryLimitText = String(conn.query("SELECT current_setting('memory_limit') AS m").get(0)?.m);
   } finally {
     conn.close();
   }
-  return { bindings, bundle: features.wasmExceptions ? 'eh' : 'mvp', version: bindings.getVersion(), kept };
+  return {
+    bindings,
+    bundle: features.wasmExceptions ? 'eh' : 'mvp',
+    version: bindings.getVersion(),
+    memoryLimit: memoryLimitText,
+    kept,
+  };
+}
+
+/** Only a size like "512MB" or "1.5 GiB" reaches the SET statement; anything else is refused by name. */
+function memoryLimitSql(limit: string): string {
+  const size = /^\s*(\d+(?:\.\d+)?)\s*(KB|MB|GB|KiB|MiB|GiB)\s*$/i.exec(limit);
+  if (!size) throw new Error(`memory limit "${limit}" is not a size like 512MB or 2GiB`);
+  return `SET memory_limit = '${size[1]}${size[2]}'`;
 }
 
 const errorText = (error: unknown) =>

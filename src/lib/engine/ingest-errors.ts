@@ -4,6 +4,8 @@ export class IngestError extends Error {
   constructor(
     readonly fileName: string,
     message: string,
+    /** memory: the engine ran out of its memory budget; the worker adds what this browser can take. */
+    readonly kind: 'memory' | 'input' = 'input',
   ) {
     super(message);
   }
@@ -40,15 +42,15 @@ export function explainCsvError(fileName: string, raw: string): IngestError {
         `Fix the quoting and drop it again. ${KEEP}`,
     );
   }
-  if (/out of memory|memory limit|failed to allocate|Aborted\(|RangeError: Array buffer/i.test(raw)) {
-    return new IngestError(
-      fileName,
-      `${file} is too large for this browser's memory: the engine can use about 4 GB, roughly 40 million ` +
-        `rows of this schema. Split the file or load fewer columns. ${KEEP}`,
-    );
+  if (isOutOfMemory(raw)) {
+    return new IngestError(fileName, tooLargeMessage(fileName, null), 'memory');
   }
   const first = raw.split('\n').find((text) => text.trim() !== '') ?? raw;
   return new IngestError(fileName, `${file} could not be loaded${where}: ${first.trim()} ${KEEP}`);
+}
+
+export function isOutOfMemory(raw: string): boolean {
+  return /out of memory|memory limit|failed to allocate|Aborted\(|RangeError: Array buffer/i.test(raw);
 }
 
 export function isInvalidUnicode(raw: string): boolean {
@@ -59,3 +61,33 @@ export function isInvalidUnicode(raw: string): boolean {
 export function looksBinary(head: Uint8Array): boolean {
   return head.includes(0);
 }
+
+/** Loaded data takes about twice its CSV size in DuckDB and a load needs as much again while it runs. */
+const CSV_BYTES_PER_MEMORY_BYTE = 1 / 3;
+
+/** "3.1 GiB" → bytes; null when DuckDB reports something else. */
+export function parseMemorySize(text: string): number | null {
+  const size = /^(\d+(?:\.\d+)?)\s*(bytes|KiB|MiB|GiB|TiB|KB|MB|GB|TB)$/i.exec(text.trim());
+  if (!size) return null;
+  const units: Record<string, number> = { bytes: 1, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+  const decimal: Record<string, number> = { kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
+  const unit = (size[2] as string).toLowerCase();
+  return Number(size[1]) * (units[unit] ?? decimal[unit] ?? NaN);
+}
+
+/** Says how large a file this browser can take, from the engine's memory budget. */
+export function tooLargeMessage(fileName: string, memoryLimit: string | null): string {
+  const budget = memoryLimit ? parseMemorySize(memoryLimit) : null;
+  const fits =
+    budget === null
+      ? ''
+      : ` The engine may use ${memoryLimit} here, enough for CSV files up to about ` +
+        `${formatMegabytes(budget * CSV_BYTES_PER_MEMORY_BYTE)} in total.`;
+  return (
+    `"${fileName}" is too large for this browser's memory.${fits} Split the file, or drop it in a ` +
+    `browser on a machine with more memory. ${KEEP}`
+  );
+}
+
+const formatMegabytes = (bytes: number) =>
+  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1e6))} MB`;

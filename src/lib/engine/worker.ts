@@ -1,12 +1,12 @@
 import { expose, transfer } from 'comlink';
 import { clearAllSql, createModelsSql } from '$lib/models/restaurant/build-ingest-sql';
 import { copyToCsvSql } from '$lib/models/sql';
-import type { EngineApi, EngineInfo, FileResult, IngestProgress, RestoreReport } from './api';
+import type { EngineApi, EngineInfo, EngineOptions, FileResult, IngestProgress, RestoreReport } from './api';
 import { contentHash } from './content-hash';
 import { connectionRunner, dropFile, openDatabase, registerFile, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
 import { ingestCsv } from './ingest';
-import { IngestCancelled, IngestError, IngestSkipped } from './ingest-errors';
+import { IngestCancelled, IngestError, IngestSkipped, isOutOfMemory, tooLargeMessage } from './ingest-errors';
 import { Persistence } from './persistence';
 import { openStore, STORE_PREFIX } from './store';
 import { readChunk, readHead, TrackedFile } from './tracked-file';
@@ -29,10 +29,10 @@ let restored: Promise<RestoreReport> | null = null;
 let fileNames = 0;
 const temporaryPath = (ext: string) => `dd_tmp_${++fileNames}.${ext}`;
 
-function startEngine(): Promise<Engine> {
+function startEngine(options: EngineOptions = {}): Promise<Engine> {
   engine ??= (async () => {
     const started = performance.now();
-    const db = await openDatabase(`opfs://${STORE_PREFIX}.duckdb`);
+    const db = await openDatabase(`opfs://${STORE_PREFIX}.duckdb`, options.memoryLimit);
     const loader = connectionRunner(db);
     for (const sql of createModelsSql()) await loader.exec(sql);
     const kept =
@@ -42,6 +42,7 @@ function startEngine(): Promise<Engine> {
       duckdbVersion: db.version,
       bundle: db.bundle,
       startMs: Math.round(performance.now() - started),
+      memoryLimit: db.memoryLimit,
     };
     return { db, info, loader, reader: connectionRunner(db), persistence };
   })();
@@ -79,6 +80,12 @@ async function ingestFile(
     const message = error instanceof Error ? error.message : String(error);
     const known =
       error instanceof IngestCancelled || error instanceof IngestError || error instanceof IngestSkipped;
+    const reason =
+      (error instanceof IngestError && error.kind === 'memory') || (!known && isOutOfMemory(message))
+        ? tooLargeMessage(file.name, db.memoryLimit)
+        : known
+          ? message
+          : `"${file.name}" could not be loaded: ${message}`;
     return {
       status:
         error instanceof IngestCancelled
@@ -87,7 +94,7 @@ async function ingestFile(
             ? 'skipped'
             : 'failed',
       ...base,
-      reason: known ? message : `"${file.name}" could not be loaded: ${message}`,
+      reason,
       ms: Math.round(performance.now() - started),
     };
   } finally {
@@ -96,8 +103,8 @@ async function ingestFile(
 }
 
 const api: EngineApi = {
-  async start() {
-    return (await startEngine()).info;
+  async start(options) {
+    return (await startEngine(options)).info;
   },
 
   async restore() {

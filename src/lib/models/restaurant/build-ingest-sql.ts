@@ -30,7 +30,10 @@ export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
  * Quoting is RFC 4180's, not sniffed: the sniffer samples the first rows only, and a file whose first quoted
  * field comes after them would be split at the commas inside it. The delimiter is still detected.
  */
-const DIALECT = `all_varchar = true, header = true, quote = '"', escape = '"', max_line_size = ${MAX_RECORD_BYTES}`;
+const DIALECT =
+  `all_varchar = true, header = true, quote = '"', escape = '"', max_line_size = ${MAX_RECORD_BYTES}, ` +
+  // DuckDB sizes its read buffer at 16x the longest record (256 MB here): two records' worth is enough.
+  `buffer_size = ${2 * MAX_RECORD_BYTES}`;
 
 /**
  * Every column is read as text: the type sniffer samples only the start of a file, and a cost that turns
