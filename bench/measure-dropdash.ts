@@ -4,6 +4,10 @@ import type { AnswersDocument } from '../src/lib/report/answers';
 import { launchedBrowserPid, sampleMemory } from './memory';
 
 export interface DropdashFigures {
+  /** First contentful paint of the landing view, cold cache (a new browser context). */
+  firstPaintMs: number;
+  /** Script URLs the landing view fetched before any interaction. */
+  landingScripts: string[];
   engineStartMs: number;
   ingestMs: number;
   dropToDrawnMs: number;
@@ -44,6 +48,11 @@ export async function measureDropdash(browser: Browser, url: string, file: strin
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(LONG_TASKS);
+  const landingScripts: string[] = [];
+  const onResponse = (response: { url(): string }) => {
+    if (response.url().endsWith('.js')) landingScripts.push(new URL(response.url()).pathname);
+  };
+  page.on('response', onResponse);
   await page.goto(url);
   const engineStartMs = (await page
     .waitForFunction(
@@ -54,6 +63,10 @@ export async function measureDropdash(browser: Browser, url: string, file: strin
       { polling: 'raf', timeout: 60_000 },
     )
     .then((h) => h.jsonValue())) as number;
+  page.off('response', onResponse);
+  const firstPaintMs = (await page.evaluate(
+    `performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN`,
+  )) as number;
 
   const pid = launchedBrowserPid();
   const memory = pid ? sampleMemory(pid) : null;
@@ -104,6 +117,8 @@ export async function measureDropdash(browser: Browser, url: string, file: strin
   }
   await context.close();
   return {
+    firstPaintMs,
+    landingScripts,
     engineStartMs,
     ingestMs,
     dropToDrawnMs: drawnAt - started,

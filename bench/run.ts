@@ -4,14 +4,15 @@
 // writes .cache/bench/results.json and docs/benchmarks.md.
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { ensureRestaurantCsv } from '../scripts/data/write-restaurant-csv';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../tests/chromium';
 import { measureDropdash } from './measure-dropdash';
 import { measureNative } from './measure-native';
 import { measurePeer, type PeerFigures } from './measure-peers';
-import { machine, table, type SizeResult } from './report';
+import { bundleFigures, type BundleFigures } from './bundle';
+import { kilobytes, machine, mergeResults, table, type SizeResult } from './report';
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +52,7 @@ const servers = [
 ];
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 const results: SizeResult[] = [];
+let bundle: BundleFigures | null = null;
 try {
   for (const rows of sizes) {
     const file = ensureRestaurantCsv(`.cache/bench/restaurants-${rows}.csv`, rows, 4242);
@@ -73,8 +75,10 @@ try {
     console.log(`  arquero: ${arquero.ms.toFixed(0)} ms ${arquero.error ?? ''}`);
     const native = await measureNative(file);
     console.log(`  native: ${native.ms.toFixed(0)} ms`);
-    const { answers: _a, ...figures } = dropdash;
+    const { answers: _a, landingScripts, ...figures } = dropdash;
+    bundle ??= bundleFigures('build', landingScripts);
     results.push({
+      date: new Date().toISOString(),
       rows,
       bytes: statSync(file).size,
       dropdash: figures,
@@ -89,15 +93,26 @@ try {
 }
 
 const where = machine(`Chromium ${browser.version()}`);
-const markdown = table(results);
-console.log(`\n${where}\n\n${markdown}`);
+console.log(`\n${where}\n\n${table(results)}`);
+const RESULTS = '.cache/bench/results.json';
+const previous = existsSync(RESULTS)
+  ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { results: SizeResult[] }).results
+  : [];
+const all = mergeResults(previous, results);
+const scripts = bundle
+  ? `App JavaScript (gzip -9): ${kilobytes(bundle.initialJsGzBytes)} fetched by the landing view, ` +
+    `${kilobytes(bundle.totalJsGzBytes)} with every lazy chunk; the engine worker and DuckDB's wasm aside.`
+  : '';
+console.log(scripts);
+const markdown = `${table(all)}\n\n${scripts}`;
 mkdirSync('.cache/bench', { recursive: true });
 writeFileSync(
-  '.cache/bench/results.json',
-  JSON.stringify({ machine: where, date: new Date().toISOString(), results }, null, 2),
+  RESULTS,
+  JSON.stringify({ machine: where, date: new Date().toISOString(), bundle, results: all }, null, 2),
 );
 writeFileSync(
   'docs/benchmarks.md',
   `# Benchmarks\n\nLatest \`npm run bench\` on ${where}, ${new Date().toISOString().slice(0, 10)}.\n` +
-    `Every figure is one run; ratios are the peer's time over Dropdash's drop → drawn.\n\n${markdown}\n`,
+    `Every figure is one run (the date says when each size last ran); ratios are the peer's time over ` +
+    `Dropdash's drop → drawn.\n\n${markdown}\n`,
 );

@@ -1,31 +1,14 @@
-import { BarChart, HeatmapChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
-import { init, registerTheme, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import type { Action } from 'svelte/action';
-import { fontFamily, palette } from './theme';
 
-use([
-  BarChart,
-  HeatmapChart,
-  GridComponent,
-  TooltipComponent,
-  TitleComponent,
-  VisualMapComponent,
-  AriaComponent,
-  CanvasRenderer,
-]);
-registerTheme('dropdash', {
-  color: [palette.primary, palette.accent, palette.money],
-  backgroundColor: 'transparent',
-  textStyle: { fontFamily, color: palette.text },
-});
+type Runtime = typeof import('./echarts-runtime');
+let runtime: Promise<Runtime> | null = null;
+
+/** Fetches ECharts once (its own chunk, so the landing view paints without it). */
+export function loadCharts(): Promise<Runtime> {
+  runtime ??= import('./echarts-runtime');
+  return runtime;
+}
 
 export interface ChartParams {
   option: EChartsCoreOption;
@@ -61,12 +44,14 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
     instance.setOption(option, { notMerge: true, lazyUpdate: false });
   };
   const observer = new ResizeObserver(() => instance?.resize());
-  inItsOwnTask(() => {
-    if (destroyed) return;
-    instance = init(node, 'dropdash', { renderer: 'canvas' });
-    observer.observe(node);
-    draw(latest);
-  });
+  void loadCharts().then(({ init }) =>
+    inItsOwnTask(() => {
+      if (destroyed) return;
+      instance = init(node, 'dropdash', { renderer: 'canvas' });
+      observer.observe(node);
+      draw(latest);
+    }),
+  );
   return {
     update(params) {
       latest = params;
@@ -84,7 +69,8 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
  * ECharts' first chart pays a one-time cost (about 100 ms here: code warming up, text measuring set up).
  * Paying it while the page is idle, one small task at a time, keeps the dashboard's first draw short.
  */
-export function warmUpCharts(): void {
+export async function warmUpCharts(): Promise<void> {
+  const { init } = await loadCharts();
   const idle = (work: () => void) =>
     'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200);
   const node = Object.assign(document.createElement('div'), { ariaHidden: 'true' });

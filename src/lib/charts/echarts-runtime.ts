@@ -1,0 +1,30 @@
+// The ECharts code the dashboard draws with. It is its own chunk: the landing view never waits for it.
+import { BarChart, HeatmapChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import { init, registerTheme, use } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { fontFamily, palette } from './theme';
+
+use([
+  BarChart,
+  HeatmapChart,
+  GridComponent,
+  TooltipComponent,
+  TitleComponent,
+  VisualMapComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
+registerTheme('dropdash', {
+  color: [palette.primary, palette.accent, palette.money],
+  backgroundColor: 'transparent',
+  textStyle: { fontFamily, color: palette.text },
+});
+
+export { init };
