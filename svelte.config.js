@@ -1,13 +1,19 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+const buildDir = process.env.BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   preprocess: vitePreprocess(),
   compilerOptions: { runes: true },
   kit: {
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+    // BUILD_DIR lets the e2e suite keep a second build (one with a base path) beside the default one.
+    adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),
     paths: { base: process.env.BASE_PATH ?? '', relative: true },
+    // Registered by the page (src/lib/client/offline.svelte.ts), which reports whether offline use is ready.
+    // `_headers` is read by Netlify and Cloudflare, never fetched: it is not worth caching.
+    serviceWorker: { register: false, files: (file) => file !== '_headers' && !/\.DS_Store/.test(file) },
     // Only this origin; DuckDB compiles WebAssembly, which needs 'wasm-unsafe-eval' and nothing more.
     csp: {
       mode: 'hash',
