@@ -30,10 +30,15 @@ const OURS = /^dropdash-/;
 const SAMPLE = `${base}/sample/restaurants.csv`;
 const absolute = (path: string) => `${base}/${path}`;
 
+/** This build's caches only: an older build's cache may hold the same path with other content. */
+async function cached(request: RequestInfo): Promise<Response | undefined> {
+  return (await (await caches.open(SHELL)).match(request)) ?? (await caches.open(RUNTIME)).match(request);
+}
+
 /** The engine's files, as this build lists them; stored with the shell, so it is known offline too. */
 async function engineList(): Promise<EngineFiles | null> {
   const url = absolute(ENGINE_FILES);
-  let response = await caches.match(url);
+  let response = await (await caches.open(SHELL)).match(url);
   if (!response) {
     // Absent under `vite dev`, where nothing is precached.
     response = await fetch(url, { cache: 'no-store' });
@@ -55,12 +60,33 @@ sw.addEventListener('install', (event) => {
   );
 });
 
+/**
+ * Deletes older builds' caches. A bundle whose file name (and so content hash) is unchanged moves into this
+ * build's cache first: an update does not download DuckDB again, and offline use survives it.
+ */
+async function replaceOlderCaches(): Promise<void> {
+  const engine = await engineList();
+  const bundles = new Set(
+    [...(engine?.bundles.eh ?? []), ...(engine?.bundles.mvp ?? [])].map(
+      (path) => new URL(absolute(path), sw.location.href).href,
+    ),
+  );
+  const runtime = await caches.open(RUNTIME);
+  for (const key of await caches.keys()) {
+    if (!OURS.test(key) || key === SHELL || key === RUNTIME) continue;
+    const old = await caches.open(key);
+    for (const request of await old.keys()) {
+      const response = bundles.has(request.url) ? await old.match(request) : undefined;
+      if (response && !(await runtime.match(request))) await runtime.put(request, response);
+    }
+    await caches.delete(key);
+  }
+}
+
 sw.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const key of await caches.keys()) {
-        if (OURS.test(key) && key !== SHELL && key !== RUNTIME) await caches.delete(key);
-      }
+      await replaceOlderCaches();
       await sw.clients.claim();
     })(),
   );
@@ -72,8 +98,8 @@ async function respond(request: Request): Promise<Response> {
   const url = new URL(request.url);
   // The one page, whatever its query string.
   const page = request.mode === 'navigate' && prerendered.includes(url.pathname);
-  const cached = await caches.match(page ? url.pathname : request);
-  if (cached) return cached;
+  const stored = await cached(page ? url.pathname : request);
+  if (stored) return stored;
   const response = await fetch(request);
   if (response.ok && keptAtRuntime(url.pathname)) {
     const copy = response.clone();
@@ -96,7 +122,7 @@ async function keepEngine({ bundle }: KeepEngineMessage): Promise<KeepEngineRepl
     const cache = await caches.open(RUNTIME);
     let bytes = 0;
     for (const path of [...engine.bundles[bundle].map(absolute), SAMPLE]) {
-      let stored = await caches.match(path);
+      let stored = await cache.match(path);
       if (!stored) {
         await cache.add(path);
         stored = await cache.match(path);
