@@ -28,7 +28,15 @@ export class OfflineCopy {
     } else {
       this.registration = navigator.serviceWorker
         .register(asset('/service-worker.js'))
-        .then(() => navigator.serviceWorker.ready)
+        .then((registration) => {
+          // An install that fails (a file it could not store) leaves no active worker: say so.
+          const installing = registration.installing;
+          installing?.addEventListener('statechange', () => {
+            if (installing.state === 'redundant' && !registration.active)
+              this.state = { status: 'failed', reason: 'the app could not be stored in this browser' };
+          });
+          return navigator.serviceWorker.ready;
+        })
         .catch((error: unknown) => {
           this.state = { status: 'failed', reason: message(error) };
           return null;
