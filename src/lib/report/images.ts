@@ -1,0 +1,47 @@
+import { loadCharts } from '$lib/charts/echarts';
+import { downloadBlob } from './answers';
+
+/** Light, and sharp enough to read when pasted into a slide. */
+export const IMAGE_BACKGROUND = '#ffffff';
+const PIXEL_RATIO = 2;
+
+/** One chart as a PNG: ECharts draws it again at twice the pixels on white. */
+export async function chartPng(id: string): Promise<Blob> {
+  const node = document.querySelector<HTMLElement>(`[data-chart="${CSS.escape(id)}"]`);
+  const { getInstanceByDom } = await loadCharts();
+  const chart = node ? getInstanceByDom(node) : undefined;
+  if (!chart) throw new Error('This chart is not drawn yet.');
+  const url = chart.getDataURL({ type: 'png', pixelRatio: PIXEL_RATIO, backgroundColor: IMAGE_BACKGROUND });
+  return decodeDataUrl(url);
+}
+
+/** data: URLs are decoded in the page, never fetched (a strict CSP may not allow fetching them). */
+function decodeDataUrl(url: string): Blob {
+  const [head, body = ''] = url.split(',', 2);
+  const type = /^data:([^;,]+)/.exec(head ?? '')?.[1] ?? 'application/octet-stream';
+  const binary = atob(body);
+  return new Blob([Uint8Array.from(binary, (c) => c.charCodeAt(0))], { type });
+}
+
+/** A part of the page as a PNG, charts included: modern-screenshot draws the DOM through an SVG image. */
+export async function elementPng(node: HTMLElement, background: string): Promise<Blob> {
+  const { domToBlob } = await import('modern-screenshot');
+  // A clone keeps attributes, not a <select>'s current choice: mark the chosen option so it is drawn.
+  for (const option of node.querySelectorAll('option')) option.toggleAttribute('selected', option.selected);
+  return domToBlob(node, {
+    scale: PIXEL_RATIO,
+    backgroundColor: background,
+    type: 'image/png',
+    // The page has no web fonts; embedding them would build a <style> element, which the CSP refuses.
+    font: false,
+    filter: (element) => !(element instanceof HTMLElement && element.dataset.exportIgnore !== undefined),
+    // The clone copies computed grid rows; with controls left out, the rows must be laid out again.
+    onCloneNode: (clone) => {
+      if (clone instanceof HTMLElement) clone.style.setProperty('grid-template-rows', 'none');
+    },
+  });
+}
+
+export async function downloadChartPng(id: string, fileName: string): Promise<void> {
+  downloadBlob(fileName, await chartPng(id));
+}
