@@ -10,6 +10,7 @@ import {
   scriptSafeJson,
   SNAPSHOT_ELEMENT_ID,
 } from './snapshot-html';
+import { readSnapshotFile } from './snapshot-file';
 import { sampleSnapshot } from './snapshot-sample.test-data';
 
 const HOSTILE = '</script><script>alert(1)</script><!--<img src=x onerror=alert(2)>&amp;\u2028';
@@ -61,6 +62,18 @@ describe('exported HTML', () => {
     const script = 'document.title = "é"';
     const expected = createHash('sha256').update(script, 'utf8').digest('base64');
     expect(await scriptHashSource(script)).toBe(`'sha256-${expected}'`);
+  });
+
+  it('is read back from a dropped file as text, never run or parsed as a page', async () => {
+    const snapshot = sampleSnapshot(HOSTILE);
+    const file = new File([reportHtml(snapshot, assets)], 'report.html', { type: 'text/html' });
+    expect(await readSnapshotFile(file)).toEqual(snapshot);
+    const other = new File(['<!doctype html><p>hi</p>'], 'page.html');
+    await expect(readSnapshotFile(other)).rejects.toThrow(
+      'it is not a Dropdash report: it holds no snapshot.',
+    );
+    const answers = new File([JSON.stringify(snapshot.answers)], 'answers.json');
+    await expect(readSnapshotFile(answers)).rejects.toThrow('it is not a Dropdash snapshot.');
   });
 
   it('names the file after the title and the day', () => {

@@ -136,6 +136,7 @@ export function describeIssue(issues: readonly v.BaseIssue<unknown>[]): string {
 }
 
 function describeInvalid(issue: v.BaseIssue<unknown>): string {
+  if (issue.received === 'undefined') return 'is missing';
   return issue.expected ? `should be ${issue.expected} but is ${issue.received}` : 'is not valid';
 }
 

@@ -122,6 +122,10 @@ describe('snapshot schema', () => {
     expect(problem(() => parseSnapshotJson(negative))).toMatch(/data\.restaurants\.0\.visits/);
     const markup = withChange((s) => ((s.sources as Record<string, unknown>[])[0]!.contentHash = '<b>'));
     expect(problem(() => parseSnapshotJson(markup))).toMatch(/sources\.0\.contentHash is not a content hash/);
+    const missing = withChange((s) => delete (s.data as Record<string, unknown>).totals);
+    expect(problem(() => parseSnapshotJson(missing))).toBe(
+      'it is not a valid snapshot: data.totals is missing.',
+    );
     const noScope = withChange((s) => (s.restaurant = 'beta'));
     expect(problem(() => parseSnapshotJson(noScope))).toMatch(/selected restaurant it holds no figures for/);
   });
