@@ -63,6 +63,7 @@ test('the sample dashboard exported as HTML opens from disk with the network blo
   expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;/);
   const bytes = statSync(report.path).size;
   test.info().annotations.push({ type: 'report size', description: `${bytes} bytes` });
+  console.log(`HTML report for the sample: ${bytes} bytes`);
   expect(bytes, 'the report stays small').toBeLessThan(1024 * 1024);
 
   const offline = await openOffline(browser, report.path);
@@ -106,6 +107,7 @@ test('a share link opens the same dashboard in a fresh context, read-only, with 
   const link = await shareLink(page);
   expect(link.startsWith(`${baseURL}#snapshot=`)).toBe(true);
   test.info().annotations.push({ type: 'share link length', description: `${link.length} characters` });
+  console.log(`share link for the sample: ${link.length} characters`);
   expect(link.length).toBeLessThan(32 * 1024);
 
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });

@@ -49,6 +49,12 @@ export class ReportSharing {
     }
   }
 
+  /** The dashboard is changing: the link it had no longer matches it, and a pending build is dropped. */
+  invalidate(): void {
+    this.request++;
+    this.link = { status: 'pending' };
+  }
+
   /** Rebuilds the share link; only the latest call's link is kept, however quickly the state changes. */
   async refreshLink(settings: PanelSettings, pageUrl: string): Promise<void> {
     const request = ++this.request;

@@ -24,8 +24,17 @@ export function decodePayload(payload: string): Snapshot {
     throw new SnapshotError(`it is too large (${payload.length.toLocaleString('en-US')} characters).`);
   if (!/^[A-Za-z0-9_-]*$/.test(payload) || payload.length % 4 === 1)
     throw new SnapshotError('the link is damaged: it has characters a Dropdash link never has.');
-  return parseSnapshotJson(inflateCapped(fromBase64Url(payload)));
+  const json = inflateCapped(fromBase64Url(payload));
+  try {
+    return parseSnapshotJson(json);
+  } catch (error) {
+    if (error instanceof SnapshotError && error.message === NOT_JSON)
+      throw new SnapshotError('the link is damaged: it was changed or cut short since it was made.');
+    throw error;
+  }
 }
+
+const NOT_JSON = 'it is not valid JSON.';
 
 /** A snapshot's JSON text, size-capped before it is parsed; throws SnapshotError. */
 export function parseSnapshotJson(json: string): Snapshot {
@@ -35,7 +44,7 @@ export function parseSnapshotJson(json: string): Snapshot {
   try {
     value = JSON.parse(json);
   } catch {
-    throw new SnapshotError('it is not valid JSON.');
+    throw new SnapshotError(NOT_JSON);
   }
   const schema = (value as { schema?: unknown } | null)?.schema;
   if (typeof schema === 'string' && schema.startsWith('dropdash.snapshot/') && schema !== SNAPSHOT_SCHEMA)
