@@ -91,6 +91,15 @@ test('the sample dashboard exported as HTML opens from disk with the network blo
   await expect(file.getByTestId('kpi-visits')).toContainText(expected.totalRows.toLocaleString('en-US'));
   await expectChartsDrawn(file);
   expectClean(offline);
+
+  // An edited file is read like any untrusted snapshot: a clear message instead of a broken page.
+  const edited = `${tmp()}/edited.html`;
+  writeFileSync(edited, html.replace(/"visits":\d+/, '"visits":"lots"'));
+  const broken = await openOffline(browser, edited);
+  await expect(broken.page.getByTestId('error')).toHaveText(
+    'This report could not be shown: it is not a valid snapshot: data.totals.visits should be number but is "lots".',
+  );
+  expectClean(broken);
 });
 
 test('a share link opens the same dashboard in a fresh context, read-only, with a banner', async ({

@@ -66,7 +66,13 @@ export async function elementPng(node: HTMLElement, background: string): Promise
     type: 'image/png',
     // The page has no web fonts; embedding them would build a <style> element, which the CSP refuses.
     font: false,
-    filter: (element) => !(element instanceof HTMLElement && element.dataset.exportIgnore !== undefined),
+    // Controls that only act (export, remove) stay out of the picture; choices that say what is shown stay.
+    filter: (element) =>
+      !(
+        element instanceof HTMLElement &&
+        (element.dataset.exportIgnore !== undefined ||
+          (element.tagName === 'BUTTON' && element.closest('.controls')))
+      ),
     // The clone copies computed grid rows; with controls left out, the rows must be laid out again.
     onCloneNode: (clone) => {
       if (clone instanceof HTMLElement) clone.style.setProperty('grid-template-rows', 'none');
