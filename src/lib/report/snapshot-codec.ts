@@ -1,10 +1,8 @@
 import { deflateSync, Inflate, strToU8 } from 'fflate';
-import { LIMITS, SNAPSHOT_SCHEMA, validateSnapshot, type Snapshot } from './snapshot-schema';
+import { megabytes, NOT_JSON, parseSnapshotJson, SnapshotError } from './snapshot-json';
+import { LIMITS, type Snapshot } from './snapshot-schema';
 
-/** Why a snapshot could not be opened, in words a person can act on. */
-export class SnapshotError extends Error {
-  override name = 'SnapshotError';
-}
+export { parseSnapshotJson, SnapshotError };
 
 /** A share link carries the snapshot after `#snapshot=`: browsers never send the fragment to a server. */
 export const LINK_KEY = 'snapshot';
@@ -12,7 +10,6 @@ export const LINK_KEY = 'snapshot';
 export const MAX_LINK_CHARS = 32 * 1024;
 /** What a reader accepts at all, before decoding: generous for links made by hand, still bounded. */
 const MAX_PAYLOAD_CHARS = 512 * 1024;
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en-US')} MB`;
 
 export function encodePayload(snapshot: Snapshot): string {
   return toBase64Url(deflateSync(strToU8(JSON.stringify(snapshot)), { level: 9 }));
@@ -32,27 +29,6 @@ export function decodePayload(payload: string): Snapshot {
       throw new SnapshotError('the link is damaged: it was changed or cut short since it was made.');
     throw error;
   }
-}
-
-const NOT_JSON = 'it is not valid JSON.';
-
-/** A snapshot's JSON text, size-capped before it is parsed; throws SnapshotError. */
-export function parseSnapshotJson(json: string): Snapshot {
-  if (json.length > LIMITS.jsonBytes)
-    throw new SnapshotError(`it is larger than ${megabytes(LIMITS.jsonBytes)}, the most Dropdash opens.`);
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw new SnapshotError(NOT_JSON);
-  }
-  const schema = (value as { schema?: unknown } | null)?.schema;
-  if (typeof schema === 'string' && schema.startsWith('dropdash.snapshot/') && schema !== SNAPSHOT_SCHEMA)
-    throw new SnapshotError(`it was made in the format ${schema}; this Dropdash reads ${SNAPSHOT_SCHEMA}.`);
-  if (schema !== SNAPSHOT_SCHEMA) throw new SnapshotError('it is not a Dropdash snapshot.');
-  const result = validateSnapshot(value);
-  if (!result.ok) throw new SnapshotError(`it is not a valid snapshot: ${result.problem}.`);
-  return result.snapshot;
 }
 
 /** Inflates in small steps and stops as soon as the output passes the cap (no zip bomb gets far). */

@@ -3,7 +3,7 @@ import { mount } from 'svelte';
 import '../../../app.css';
 import SnapshotReport from '$lib/components/SnapshotReport.svelte';
 import ViewerFailure from './ViewerFailure.svelte';
-import { parseSnapshotJson, SnapshotError } from '../snapshot-codec';
+import { parseSnapshotJson, SnapshotError } from '../snapshot-json';
 import { REPORT_ROOT_ID, SNAPSHOT_ELEMENT_ID } from '../snapshot-html';
 
 const target = document.getElementById(REPORT_ROOT_ID) ?? document.body;
