@@ -233,6 +233,19 @@ test('values stay text in a snapshot: markup and </script> in names are inert in
       .count(),
   ).toBe(0);
   await expectChartsDrawn(offline.page);
+
+  // Chart tooltips in the file are escaped too: hover the bars of the top dishes until one shows.
+  const chart = offline.page.locator('[data-chart="top-orders"]');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  const tooltip = chart.locator('.dd-tooltip');
+  for (let y = 8; y < (box?.height ?? 0) && !(await tooltip.textContent()); y += 10) {
+    await offline.page.mouse.move((box?.x ?? 0) + 190, (box?.y ?? 0) + y, { steps: 3 });
+    await offline.page.waitForTimeout(50);
+  }
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText(/^(<|").*Orders: \d/);
+  expect(await tooltip.locator('img, script, svg').count()).toBe(0);
   expectClean(offline);
 });
 
