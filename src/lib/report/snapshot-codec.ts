@@ -20,7 +20,7 @@ export function decodePayload(payload: string): Snapshot {
   if (payload.length > MAX_PAYLOAD_CHARS)
     throw new SnapshotError(`it is too large (${payload.length.toLocaleString('en-US')} characters).`);
   if (!/^[A-Za-z0-9_-]*$/.test(payload) || payload.length % 4 === 1)
-    throw new SnapshotError('the link is damaged: it has characters a Dropdash link never has.');
+    throw new SnapshotError('the link is damaged: it was cut, or has characters a Dropdash link never has.');
   const json = inflateCapped(fromBase64Url(payload));
   try {
     return parseSnapshotJson(json);
