@@ -325,6 +325,26 @@ test('each table downloads as CSV with the values shown', async ({ page }) => {
     ['alpha', 'beans; chips', 'Ann; Bob'],
     ['beta', 'soup; tea', 'Cy'],
   ]);
+
+  const [sources] = await Promise.all([
+    page.waitForEvent('download'),
+    page
+      .locator('[data-panel="files"]')
+      .getByRole('button', { name: /as CSV/ })
+      .click(),
+  ]);
+  const files = Papa.parse<Record<string, string>>(readFileSync(await sources.path(), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  expect(files).toEqual([
+    {
+      file: 'ties.csv',
+      bytes: String(statSync(fixture('ties.csv')).size),
+      rows: expect.stringMatching(/^\d+$/),
+      content_hash: expect.stringMatching(/^xxh128:[0-9a-f]{32}$/),
+    },
+  ]);
 });
 
 test('a dashboard too large for a link says so and offers the HTML report', async ({ page }) => {
