@@ -7,7 +7,7 @@ import {
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
-import { init, registerTheme, use } from 'echarts/core';
+import { getInstanceByDom, init, registerTheme, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { fontFamily, palette } from './theme';
 
@@ -27,4 +27,4 @@ registerTheme('dropdash', {
   textStyle: { fontFamily, color: palette.text },
 });
 
-export { init };
+export { getInstanceByDom, init };

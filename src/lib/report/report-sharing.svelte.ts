@@ -1,0 +1,85 @@
+import { loadScopeView, type DatasetView, type ScopeView } from '$lib/client/dashboard-data';
+import type { Session } from '$lib/client/session.svelte';
+import { nowIso } from './answers';
+import type { PanelSettings } from './report-panels';
+import { buildSnapshot, MAX_SCOPES, type SnapshotResult } from './snapshot-build';
+import { encodePayload, MAX_LINK_CHARS, shareUrl } from './snapshot-codec';
+
+export type ShareLink =
+  | { status: 'pending' }
+  | { status: 'ready'; url: string }
+  | { status: 'too-large'; chars: number }
+  | { status: 'failed'; message: string };
+
+export const REPORT_TITLE = 'Restaurant orders';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Snapshots of the live dashboard: the share link for its current state, and snapshots on demand. */
+export class ReportSharing {
+  link = $state<ShareLink>({ status: 'pending' });
+  private scopes: { dataset: DatasetView; views: Promise<ScopeView[]> } | null = null;
+  private request = 0;
+
+  constructor(private readonly session: Session) {}
+
+  /** The snapshot of what the dashboard shows now; figures per restaurant are queried once per dataset. */
+  async snapshot(settings: PanelSettings): Promise<SnapshotResult> {
+    const { dataset, scopeView } = this.session;
+    if (!dataset || !scopeView) return { ok: false, problem: 'Nothing is loaded yet.' };
+    try {
+      const views = await this.scopeViews(dataset);
+      const scopes = views.some((v) => v.scope.restaurant === scopeView.scope.restaurant)
+        ? views
+        : [...views, scopeView];
+      const createdAt = nowIso();
+      const answers = this.session.answers(createdAt);
+      if (!answers) return { ok: false, problem: 'Nothing is loaded yet.' };
+      return buildSnapshot({
+        title: REPORT_TITLE,
+        createdAt,
+        dataset,
+        scopes,
+        restaurant: scopeView.scope.restaurant,
+        settings,
+        answers,
+      });
+    } catch (error) {
+      return { ok: false, problem: `The snapshot could not be made: ${message(error)}` };
+    }
+  }
+
+  /** The dashboard is changing: the link it had no longer matches it, and a pending build is dropped. */
+  invalidate(): void {
+    this.request++;
+    this.link = { status: 'pending' };
+  }
+
+  /** Rebuilds the share link; only the latest call's link is kept, however quickly the state changes. */
+  async refreshLink(settings: PanelSettings, pageUrl: string): Promise<void> {
+    const request = ++this.request;
+    this.link = { status: 'pending' };
+    const result = await this.snapshot(settings);
+    if (request !== this.request) return;
+    if (!result.ok) {
+      this.link = { status: 'failed', message: result.problem };
+      return;
+    }
+    const url = shareUrl(pageUrl, encodePayload(result.snapshot));
+    this.link =
+      url.length > MAX_LINK_CHARS ? { status: 'too-large', chars: url.length } : { status: 'ready', url };
+  }
+
+  private scopeViews(dataset: DatasetView): Promise<ScopeView[]> {
+    if (this.scopes?.dataset !== dataset) {
+      const names = dataset.restaurants.length <= MAX_SCOPES ? dataset.restaurants.map((r) => r.name) : [];
+      const scopes = [null, ...names].map((restaurant) =>
+        loadScopeView({ restaurant, sources: dataset.files }),
+      );
+      const views = Promise.all(scopes);
+      views.catch(() => (this.scopes = null));
+      this.scopes = { dataset, views };
+    }
+    return this.scopes.views;
+  }
+}

@@ -1,0 +1,83 @@
+import type { DatasetView, ScopeView } from '$lib/client/dashboard-data';
+import type { AnswersDocument } from './answers';
+import { panelList, type PanelSettings } from './report-panels';
+import {
+  LIMITS,
+  SNAPSHOT_SCHEMA,
+  validateSnapshot,
+  type Snapshot,
+  type SnapshotScope,
+} from './snapshot-schema';
+
+/** A snapshot holds each restaurant's figures up to this many restaurants; past it, only the selected one's. */
+export const MAX_SCOPES = 100;
+
+export interface SnapshotInput {
+  title: string;
+  createdAt: string;
+  dataset: DatasetView;
+  /** Figures for "all restaurants" (scope null) and for each restaurant the snapshot can show. */
+  scopes: readonly ScopeView[];
+  restaurant: string | null;
+  settings: PanelSettings;
+  answers: AnswersDocument;
+}
+
+export type SnapshotResult = { ok: true; snapshot: Snapshot; json: string } | { ok: false; problem: string };
+
+/** The dashboard's state as a snapshot, checked by the same schema every reader applies. */
+export function buildSnapshot(input: SnapshotInput): SnapshotResult {
+  const { dataset } = input;
+  const included = dataset.sources.filter(
+    (s) => dataset.files === null || dataset.files.includes(s.sourceId),
+  );
+  const snapshot: Snapshot = {
+    schema: SNAPSHOT_SCHEMA,
+    title: input.title,
+    createdAt: input.createdAt,
+    sources: included.map(({ name, bytes, rows, contentHash }) => ({ name, bytes, rows, contentHash })),
+    restaurant: input.restaurant,
+    panels: panelList(input.settings),
+    data: {
+      totals: dataset.totals,
+      restaurants: dataset.restaurants,
+      mostRestaurants: dataset.mostRestaurants,
+      matrix: dataset.matrix,
+      topDishes: dataset.topDishes,
+      scopes: input.scopes.map(toSnapshotScope),
+    },
+    answers: input.answers,
+  };
+  const json = JSON.stringify(snapshot);
+  if (json.length > LIMITS.jsonBytes) {
+    return {
+      ok: false,
+      problem: `This dashboard holds too much for a snapshot (${(json.length / 1024 / 1024).toFixed(1)} MB of results; a snapshot holds up to 1 MB). Narrow it to fewer files.`,
+    };
+  }
+  const checked = validateSnapshot(JSON.parse(json));
+  if (!checked.ok)
+    return { ok: false, problem: `This dashboard cannot be saved as a snapshot: ${checked.problem}.` };
+  return { ok: true, snapshot: checked.snapshot, json };
+}
+
+const toSnapshotScope = (view: ScopeView): SnapshotScope => ({
+  restaurant: view.scope.restaurant,
+  overview: view.overview,
+  dishes: view.dishes,
+  customers: view.customers,
+});
+
+/** A snapshot's figures for one restaurant (or all of them) in the shape the dashboard components read. */
+export function scopeView(snapshot: Snapshot, restaurant: string | null): ScopeView {
+  const found =
+    snapshot.data.scopes.find((s) => s.restaurant === restaurant) ??
+    snapshot.data.scopes.find((s) => s.restaurant === null) ??
+    (snapshot.data.scopes[0] as SnapshotScope);
+  return {
+    scope: { restaurant: found.restaurant, sources: null },
+    overview: found.overview,
+    dishes: found.dishes,
+    customers: found.customers,
+  };
+}
