@@ -34,7 +34,7 @@ test('loaded data and its history come back after a reload, and more files can b
   page,
 }) => {
   await openApp(page);
-  await pickFiles(page, [fixture('part-1.csv'), fixture('missing-columns.csv')]);
+  await pickFiles(page, [fixture('part-1.csv'), fixture('empty.csv')]);
   await waitReady(page);
   await kept(page);
   const before = await downloadAnswers(page);

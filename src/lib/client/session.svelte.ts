@@ -2,9 +2,28 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { EngineInfo, FileResult, IngestProgress, StorageInfo } from '$lib/engine/api';
 import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
 import { rejectedRecordsSql } from '$lib/models/restaurant/build-dashboard-sql';
+import type { DatasetInfo } from '$lib/models/dataset/dataset-rows';
+import { rolesToKeys, type Role } from '$lib/models/dataset/roles';
 import { buildAnswersDocument, downloadBlob, nowIso, type AnswersDocument } from '$lib/report/answers';
-import { loadDatasetView, loadScopeView, type DatasetView, type ScopeView } from './dashboard-data';
-import { cancelIngest, clearData, exportCsv, ingest, restoreData, saveData, startEngine } from './engine';
+import {
+  loadDatasets,
+  loadDatasetView,
+  loadScopeView,
+  type DatasetView,
+  type ScopeView,
+} from './dashboard-data';
+import {
+  cancelIngest,
+  clearData,
+  exportCsv,
+  ingest,
+  restoreData,
+  saveData,
+  setRoles,
+  startEngine,
+} from './engine';
+import { ProfileState } from './profile-state.svelte';
+import { rememberedRoles, rememberRoles } from './role-memory';
 
 /** The assignment asks about this restaurant, so the headline cards start on it when it is there. */
 export const FEATURED_RESTAURANT = 'the-restaurant-at-the-end-of-the-universe';
@@ -27,6 +46,11 @@ export class Session {
   notices = $state<string[]>([]);
   /** What the latest drop did that is not an error: files skipped as duplicates, a cancelled load. */
   info = $state<string[]>([]);
+  /** Every dataset loaded: files with the same columns are one; the dashboard shows one at a time. */
+  datasets = $state<DatasetInfo[]>([]);
+  activeDataset = $state<number | null>(null);
+  readonly active = $derived(this.datasets.find((d) => d.id === this.activeDataset) ?? null);
+  readonly profile = new ProfileState();
   dataset = $state<DatasetView | null>(null);
   scopeView = $state<ScopeView | null>(null);
   restaurant = $state<string | null>(null);
@@ -93,19 +117,25 @@ export class Session {
     try {
       // Marks let `npm run bench` split drop → drawn into ingest, queries and drawing.
       performance.mark('dropdash:load-start');
-      const report = await ingest(files, (progress) => (this.progress = progress));
+      const report = await ingest(files, (progress) => (this.progress = progress), {
+        remembered: rememberedRoles(),
+      });
       performance.mark('dropdash:ingested');
       this.history = report.history;
       this.notices = report.files.flatMap((f) => (f.status === 'failed' ? [f.reason] : []));
       const cancelled = report.files.filter((f) => f.status === 'cancelled').map((f) => `"${f.name}"`);
-      this.info = report.files.flatMap((f) => (f.status === 'skipped' ? [f.reason] : []));
+      this.info = report.files.flatMap((f) =>
+        f.status === 'skipped' ? [f.reason] : f.status === 'loaded' ? f.notes : [],
+      );
       if (cancelled.length > 0) {
         this.info.push(
           `Load cancelled: ${cancelled.join(', ')} not loaded. Data loaded before is unchanged.`,
         );
       }
-      if (report.files.some((f) => f.status === 'loaded')) {
-        this.files = null;
+      const loaded = report.files.flatMap((f) => (f.status === 'loaded' ? [f] : []));
+      if (loaded.length > 0) {
+        // The dashboard shows the dataset the drop's last loaded file went to.
+        this.switchTo(loaded.at(-1)?.datasetId ?? null);
         await this.refresh();
       }
     } catch (error) {
@@ -135,6 +165,37 @@ export class Session {
     void cancelIngest();
   }
 
+  private switchTo(datasetId: number | null): void {
+    if (datasetId !== this.activeDataset) {
+      this.restaurant = null;
+      this.files = null;
+    }
+    this.activeDataset = datasetId;
+  }
+
+  async selectDataset(datasetId: number): Promise<void> {
+    this.switchTo(datasetId);
+    await this.refresh();
+  }
+
+  /** Maps a column to a role (or none): the engine rebuilds the cube, the dashboard redraws. */
+  async setRole(role: Role, column: string | null): Promise<void> {
+    const dataset = this.active;
+    if (!dataset || dataset.roles[role] === column) return;
+    const roles = { ...dataset.roles, [role]: column };
+    this.querying = true;
+    try {
+      await setRoles(dataset.id, roles);
+      rememberRoles(dataset.signature, rolesToKeys(roles, dataset.columns));
+    } catch (error) {
+      this.queryError = `The columns could not be mapped: ${message(error)}`;
+    } finally {
+      this.querying = false;
+    }
+    await this.refresh();
+    void this.save();
+  }
+
   async selectRestaurant(restaurant: string | null): Promise<void> {
     this.restaurant = restaurant;
     await this.refreshScope();
@@ -162,6 +223,9 @@ export class Session {
 
   async clear(): Promise<void> {
     this.storage = await clearData();
+    this.datasets = [];
+    this.activeDataset = null;
+    this.profile.clear();
     this.dataset = null;
     this.scopeView = null;
     this.history = [];
@@ -195,16 +259,29 @@ export class Session {
 
   private async refresh(): Promise<void> {
     await this.run(async () => {
-      const dataset = await loadDatasetView(this.files);
+      const datasets = await loadDatasets();
+      const newest = [...datasets].sort((a, b) => b.lastSourceId - a.lastSourceId)[0];
+      if (!datasets.some((d) => d.id === this.activeDataset)) this.switchTo(newest?.id ?? null);
+      this.datasets = datasets;
+      const active = this.active;
+      if (!active) {
+        this.dataset = null;
+        this.scopeView = null;
+        return;
+      }
+      const dataset = await loadDatasetView({ dataset: active.id, sources: this.files });
       const names = dataset.restaurants.map((r) => r.name);
       if (this.restaurant === null || !names.includes(this.restaurant)) {
         this.restaurant = names.includes(FEATURED_RESTAURANT) ? FEATURED_RESTAURANT : null;
       }
-      const scopeView = await loadScopeView(this.scope());
+      const scopeView = await loadScopeView(this.scope(), active.roles.date !== null);
       this.dataset = dataset;
       this.scopeView = scopeView;
       performance.mark('dropdash:queried');
     });
+    // After the dashboard's queries, never before: the profile reads every row.
+    const active = this.active;
+    if (active) void this.profile.load(active.id, active.rows);
   }
 
   private scopeRequest = 0;
@@ -213,13 +290,13 @@ export class Session {
   private async refreshScope(): Promise<void> {
     const request = ++this.scopeRequest;
     await this.run(async () => {
-      const view = await loadScopeView(this.scope());
+      const view = await loadScopeView(this.scope(), this.active?.roles.date != null);
       if (request === this.scopeRequest) this.scopeView = view;
     });
   }
 
   private scope(): Scope {
-    return { restaurant: this.restaurant, sources: this.files };
+    return { dataset: this.activeDataset ?? 0, restaurant: this.restaurant, sources: this.files };
   }
 
   private async run(work: () => Promise<void>): Promise<void> {

@@ -80,7 +80,7 @@ describe('Persistence', () => {
     const first = await open(path);
     await ingestPath(first, 'tests/fixtures/ties.csv');
     await new Persistence(mapStore(), first, { name: 'kept' }).save([]);
-    await first.exec('DELETE FROM kept.main.raw_visits WHERE rowid % 2 = 0');
+    await first.exec('DELETE FROM kept.main.ties WHERE rowid % 2 = 0');
     closers.splice(0).forEach((close) => close());
 
     const second = await open(path);
@@ -89,7 +89,7 @@ describe('Persistence', () => {
     expect(report.problems).toEqual([
       '"ties.csv" was left out: this browser\'s storage gave back 5 of its 10 rows. Drop the file again to load it.',
     ]);
-    expect(await second.rows('SELECT count(*) AS n FROM raw_visits')).toEqual([{ n: 0 }]);
+    expect(await second.rows('SELECT count(*) AS n FROM ties')).toEqual([{ n: 0 }]);
   });
 
   it('remove all data empties the kept tables and the history', async () => {
@@ -100,7 +100,9 @@ describe('Persistence', () => {
     const persistence = new Persistence(store, db, { name: 'kept' });
     await persistence.save([]);
     expect(await persistence.clear()).toMatchObject({ savedFiles: 0 });
-    expect(await db.rows('SELECT count(*) AS n FROM kept.main.raw_visits')).toEqual([{ n: 0 }]);
+    expect(await db.rows('SELECT count(*) AS n FROM kept.main.dd_sources')).toEqual([{ n: 0 }]);
+    const tables = await db.rows("SELECT table_name FROM duckdb_tables() WHERE database_name = 'kept'");
+    expect(tables.map((t) => t.table_name)).not.toContain('ties');
     expect(await store.list()).toEqual([]);
   });
 });

@@ -117,6 +117,7 @@ export const toDishCell = (r: Row): DishCell => ({
 
 export const toSource = (r: Row): SourceRow => ({
   sourceId: num(r.source_id),
+  datasetId: num(r.dataset_id),
   name: str(r.name),
   bytes: num(r.bytes),
   rows: num(r.rows),
@@ -128,3 +129,25 @@ export const toSource = (r: Row): SourceRow => ({
   unusableCosts: num(r.unusable_costs),
   missingCosts: num(r.missing_costs),
 });
+
+export interface TimelinePoint {
+  period: string;
+  visits: number;
+  revenue: number;
+}
+
+export interface Timeline {
+  unit: 'day' | 'week' | 'month';
+  points: TimelinePoint[];
+  /** Rows whose date did not read as one. */
+  undated: number;
+}
+
+export function toTimeline(rows: Row[], undated: Row | undefined): Timeline {
+  const unit = rows[0]?.unit;
+  return {
+    unit: unit === 'week' || unit === 'month' ? unit : 'day',
+    points: rows.map((r) => ({ period: str(r.period), visits: num(r.visits), revenue: num(r.revenue) })),
+    undated: num(undated?.visits),
+  };
+}

@@ -1,0 +1,175 @@
+import {
+  dashboard,
+  downloadAnswers,
+  expect,
+  expectChartsDrawn,
+  expectedAnswers,
+  expectedMappedAnswers,
+  expectSameAnswers,
+  fixture,
+  openApp,
+  pickFiles,
+  roleValues,
+  test,
+  waitReady,
+} from './fixtures';
+
+const SALES = fixture('sales.csv');
+const GUESSED = {
+  place: 'store',
+  item: 'product',
+  customer: 'client',
+  amount: 'unit_price',
+  date: 'order_date',
+};
+const withoutTime = <T extends { generatedAt: string }>(doc: T) => ({ ...doc, generatedAt: '' });
+
+test('a sales file with other column names: roles guessed, remapped, answers equal an independent computation', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [SALES]);
+  await waitReady(page);
+  expect(await roleValues(page)).toEqual(GUESSED);
+  // Each role offers every column of the file, and "none".
+  const options = await page.getByTestId('role-place').locator('option').allTextContents();
+  expect(options.map((o) => o.replace(/ \(.*\)$/, ''))).toEqual([
+    'none',
+    'order_id',
+    'store',
+    'product',
+    'client',
+    'unit_price',
+    'order_date',
+    'channel',
+  ]);
+  expectSameAnswers(await downloadAnswers(page), expectedMappedAnswers([SALES], GUESSED));
+  await expect(page.getByTestId('answers-table')).toContainText('Lisbon Baixa');
+
+  // The profile: types judged over the whole column.
+  const profile = page.getByTestId('profile-column');
+  await expect(profile).toHaveCount(7);
+  const types = await profile.evaluateAll((rows) =>
+    rows.map((r) => [r.getAttribute('data-column'), r.getAttribute('data-type')]),
+  );
+  expect(types).toEqual([
+    ['order_id', 'integer'],
+    ['store', 'text'],
+    ['product', 'text'],
+    ['client', 'text'],
+    ['unit_price', 'decimal'],
+    ['order_date', 'date'],
+    ['channel', 'text'],
+  ]);
+  await expect(page.locator('[data-panel="timeline"]')).toContainText('per week of order_date');
+  await waitReady(page);
+  await expectChartsDrawn(page);
+
+  // The user maps the sales channel as the place: the whole dashboard follows.
+  await page.getByTestId('role-place').selectOption('channel');
+  await waitReady(page);
+  const remapped = { ...GUESSED, place: 'channel' };
+  expect(await roleValues(page)).toEqual(remapped);
+  expectSameAnswers(await downloadAnswers(page), expectedMappedAnswers([SALES], remapped));
+  await expect(page.getByTestId('answers-table')).toContainText('in-store');
+  await expect(page.getByTestId('restaurant-filter').locator('option')).toHaveText([
+    'All channels',
+    'in-store',
+    'phone',
+    'web',
+  ]);
+
+  // Without an amount, revenue panels say what to do instead of showing zeros.
+  await page.getByTestId('role-amount').selectOption('');
+  await waitReady(page);
+  await expect(page.locator('[data-panel="top-revenue"]')).toContainText('Map an amount column');
+  await expect(page.getByTestId('kpi-revenue')).toContainText('Map an amount column');
+  expectSameAnswers(
+    await downloadAnswers(page),
+    expectedMappedAnswers([SALES], { ...remapped, amount: null }),
+  );
+});
+
+test('a file with other columns becomes a second dataset, the user is told why, the first is unchanged', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('part-1.csv')]);
+  await waitReady(page);
+  const first = await downloadAnswers(page);
+
+  await pickFiles(page, [SALES]);
+  await expect(page.getByTestId('load-info')).toContainText(
+    '"sales.csv" has different columns from "part-1.csv"',
+  );
+  await expect(page.getByTestId('load-info')).toContainText('so it is a dataset of its own');
+  await waitReady(page);
+  const select = page.getByTestId('dataset-select');
+  await expect(select.locator('option')).toHaveCount(2);
+  expectSameAnswers(await downloadAnswers(page), expectedMappedAnswers([SALES], GUESSED));
+
+  // Datasets are numbered in load order: the restaurant file is the first.
+  await select.selectOption('1');
+  await waitReady(page);
+  expect(withoutTime(await downloadAnswers(page))).toEqual(withoutTime(first));
+  expect(await roleValues(page)).toEqual({
+    place: 'restaurant_names',
+    item: 'food_names',
+    customer: 'first_name',
+    amount: 'food_cost',
+    date: '',
+  });
+  await expect(page.locator('h1')).toHaveText('Restaurant orders');
+  await expect(page.locator('[data-panel="timeline"]')).toHaveCount(0);
+
+  // A third file with the first one's columns joins it, not the sales dataset.
+  await pickFiles(page, [fixture('part-2.csv')]);
+  await waitReady(page);
+  await expect(select.locator('option')).toHaveCount(2);
+  expectSameAnswers(
+    await downloadAnswers(page),
+    expectedAnswers([fixture('part-1.csv'), fixture('part-2.csv')]),
+  );
+});
+
+test('the roles chosen for some columns are used again for a file with the same columns', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [SALES]);
+  await waitReady(page);
+  await page
+    .getByTestId('role-customer')
+    .selectOption('none')
+    .catch(() => undefined);
+  await page.getByTestId('role-customer').selectOption('');
+  await waitReady(page);
+  await page.getByTestId('clear-data').click();
+  await expect(page.getByTestId('load-sample')).toBeVisible();
+
+  await pickFiles(page, [SALES]);
+  await waitReady(page);
+  await expect(page.getByTestId('load-info')).toContainText(
+    'the column roles you chose for these columns before',
+  );
+  expect(await roleValues(page)).toEqual({ ...GUESSED, customer: '' });
+  await expect(page.locator('[data-panel="customers"]')).toContainText('Map a customer column');
+});
+
+test('column names that are markup or SQL stay names', async ({ page }) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('hostile-columns.csv')]);
+  await waitReady(page);
+  const options = await page.getByTestId('role-item').locator('option').allTextContents();
+  expect(options.map((o) => o.replace(/ \(.*\)$/, ''))).toEqual([
+    'none',
+    'shop',
+    '"; DROP TABLE x; --',
+    '<img src=x onerror=alert(1)>',
+    'dd_row_id',
+  ]);
+  await expect(page.getByTestId('profile-column')).toHaveCount(4);
+  await expect(page.getByTestId('profile')).toContainText('<img src=x onerror=alert(1)>');
+  expect(await page.locator('main img, main script').count()).toBe(0);
+  await expect(dashboard(page)).toContainText('north');
+});
