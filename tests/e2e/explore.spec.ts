@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parseRestaurantCsv } from '../support/restaurant-oracle';
 import {
   dashboard,
   downloadAnswers,
@@ -172,4 +174,39 @@ test('column names that are markup or SQL stay names', async ({ page }) => {
   await expect(page.getByTestId('profile')).toContainText('<img src=x onerror=alert(1)>');
   expect(await page.locator('main img, main script').count()).toBe(0);
   await expect(dashboard(page)).toContainText('north');
+});
+
+test('a click on a bar filters the other panels, shown as a chip that removes the filter', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [SALES]);
+  await waitReady(page);
+  const records = parseRestaurantCsv(readFileSync(SALES, 'utf8'));
+  const top = expectedMappedAnswers([SALES], GUESSED);
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.product ?? '', (counts.get(r.product ?? '') ?? 0) + 1);
+  const [product, orders] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? ['', 0];
+
+  // The top bar of "Top 5 products by orders" is the longest one, at the top of the chart.
+  const chart = page.locator('[data-chart="top-orders"]');
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('the chart has no box');
+  await chart.click({ position: { x: box.width * 0.5, y: 22 } });
+  const chip = page.getByTestId('filter-chip');
+  await expect(chip).toHaveAttribute('data-kind', 'item');
+  await expect(chip).toContainText(product);
+  await waitReady(page);
+  await expect(page.getByTestId('kpi-visits')).toContainText(orders.toLocaleString('en-US'));
+  const clients = new Set(
+    records.filter((r) => r.product === product && r.client?.trim()).map((r) => r.client),
+  );
+  await expect(page.getByTestId('kpi-customers')).toContainText(clients.size.toLocaleString('en-US'));
+  // answers.json stays the five answers for the whole file.
+  expectSameAnswers(await downloadAnswers(page), top);
+
+  await chip.getByRole('button').click();
+  await expect(chip).toHaveCount(0);
+  await waitReady(page);
+  await expect(page.getByTestId('kpi-visits')).toContainText('3,000');
 });

@@ -5,6 +5,7 @@ import {
   dishMatrixSql,
   mostRestaurantsSql,
   overviewSql,
+  restaurantTotalsSql,
   sourcesSql,
   timelineSql,
   topCustomersSql,
@@ -22,6 +23,7 @@ import {
   toMostRestaurants,
   toOverview,
   toRestaurantDishRank,
+  toRestaurantTotals,
   toSource,
   toTimeline,
   type CustomerRank,
@@ -31,6 +33,7 @@ import {
   type Overview,
   type RestaurantAnswer,
   type RestaurantDishRank,
+  type RestaurantTotals,
   type SourceRow,
   type Timeline,
 } from '$lib/models/restaurant/dashboard-rows';
@@ -53,6 +56,8 @@ export interface DatasetView {
 export interface ScopeView {
   scope: Scope;
   overview: Overview;
+  /** Per restaurant, narrowed to the selected item when there is one. */
+  totals: RestaurantTotals[];
   dishes: DishRank[];
   customers: CustomerRank[];
   /** Null without a date role. */
@@ -87,8 +92,9 @@ export async function loadDatasetView(selection: Selection): Promise<DatasetView
 }
 
 export async function loadScopeView(scope: Scope, dated: boolean): Promise<ScopeView> {
-  const [overview, dishes, customers, timeline, undated] = await Promise.all([
+  const [overview, totals, dishes, customers, timeline, undated] = await Promise.all([
     query(overviewSql(scope)),
+    query(restaurantTotalsSql(scope)),
     query(topDishesSql(scope)),
     query(topCustomersSql(scope)),
     dated ? query(timelineSql(scope)) : Promise.resolve(null),
@@ -97,6 +103,7 @@ export async function loadScopeView(scope: Scope, dated: boolean): Promise<Scope
   return {
     scope,
     overview: toOverview(overview[0]),
+    totals: totals.map(toRestaurantTotals),
     dishes: dishes.map(toDishRank),
     customers: customers.map(toCustomerRank),
     timeline: timeline ? toTimeline(timeline, undated?.[0]) : null,

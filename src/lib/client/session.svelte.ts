@@ -54,6 +54,8 @@ export class Session {
   dataset = $state<DatasetView | null>(null);
   scopeView = $state<ScopeView | null>(null);
   restaurant = $state<string | null>(null);
+  /** An item (dish) a click narrowed every other panel to; null for all. */
+  item = $state<string | null>(null);
   /** The source files the dashboard reads; null for all of them. */
   files = $state<number[] | null>(null);
   querying = $state(false);
@@ -168,6 +170,7 @@ export class Session {
   private switchTo(datasetId: number | null): void {
     if (datasetId !== this.activeDataset) {
       this.restaurant = null;
+      this.item = null;
       this.files = null;
     }
     this.activeDataset = datasetId;
@@ -183,6 +186,7 @@ export class Session {
     const dataset = this.active;
     if (!dataset || dataset.roles[role] === column) return;
     const roles = { ...dataset.roles, [role]: column };
+    this.item = null;
     this.querying = true;
     try {
       await setRoles(dataset.id, roles);
@@ -199,6 +203,25 @@ export class Session {
   async selectRestaurant(restaurant: string | null): Promise<void> {
     this.restaurant = restaurant;
     await this.refreshScope();
+  }
+
+  /** Narrows the panels to one item (a click on its bar); the same item again, or null, clears it. */
+  async selectItem(item: string | null): Promise<void> {
+    this.item = item === this.item ? null : item;
+    await this.refreshScope();
+  }
+
+  /** A click on a heat-map cell: its restaurant and its item, or, clicked again, neither. */
+  async selectCell(restaurant: string, item: string): Promise<void> {
+    const same = this.restaurant === restaurant && this.item === item;
+    this.restaurant = same ? null : restaurant;
+    this.item = same ? null : item;
+    await this.refreshScope();
+  }
+
+  /** A click on a restaurant's bar or cell: it becomes the selection; clicking it again clears it. */
+  async toggleRestaurant(restaurant: string): Promise<void> {
+    await this.selectRestaurant(restaurant === this.restaurant ? null : restaurant);
   }
 
   /** Narrows the dashboard to some loaded files; every list of them, or null, shows all. */
@@ -232,6 +255,7 @@ export class Session {
     this.notices = [];
     this.info = [];
     this.restaurant = null;
+    this.item = null;
     this.files = null;
   }
 
@@ -296,7 +320,12 @@ export class Session {
   }
 
   private scope(): Scope {
-    return { dataset: this.activeDataset ?? 0, restaurant: this.restaurant, sources: this.files };
+    return {
+      dataset: this.activeDataset ?? 0,
+      restaurant: this.restaurant,
+      sources: this.files,
+      item: this.item,
+    };
   }
 
   private async run(work: () => Promise<void>): Promise<void> {

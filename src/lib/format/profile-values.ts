@@ -1,4 +1,4 @@
-import { formatCompact } from './numbers';
+import { formatCompact, formatCount } from './numbers';
 
 const dayFormat = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 const timeFormat = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ');
@@ -8,6 +8,7 @@ export function formatProfileValue(value: number, kind: 'number' | 'time' | 'tim
   if (!Number.isFinite(value)) return '—';
   if (kind === 'time') return value % 86_400 === 0 ? dayFormat(value) : timeFormat(value);
   if (kind === 'timestamp') return timeFormat(value);
+  if (Number.isInteger(value) && Math.abs(value) < 1e9) return formatCount(value);
   return Math.abs(value) >= 10_000 ? formatCompact(value) : String(Math.round(value * 100) / 100);
 }
 

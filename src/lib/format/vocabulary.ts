@@ -10,6 +10,7 @@ export interface Vocabulary {
   customers: string;
   /** The column summed as revenue, as named in the file. */
   amount: string | null;
+  customerMapped: boolean;
   /** True for the assignment's own columns: the dashboard keeps its restaurant wording. */
   restaurant: boolean;
 }
@@ -50,6 +51,7 @@ export function vocabulary(roles: RoleMapping): Vocabulary {
     customer,
     customers: pluralOf(customer),
     amount: roles.amount,
+    customerMapped: roles.customer !== null,
     restaurant: roles.place?.toLowerCase() === 'restaurant_names',
   };
 }

@@ -5,6 +5,7 @@ import { oracleAnswers, parseRestaurantCsv } from '../../../../tests/support/res
 import {
   dishMatrixSql,
   overviewSql,
+  restaurantTotalsSql,
   topCustomersSql,
   topDishesPerRestaurantSql,
   topDishesSql,
@@ -155,5 +156,21 @@ describe('narrowing to source files', () => {
     expect(onlySecond.sources.map((s) => s.name)).toEqual(['part-2.csv']);
     const [none] = await db.rows(overviewSql({ dataset: 1, restaurant: null, sources: [] }));
     expect(none).toMatchObject({ visits: 0, source_count: 0 });
+  });
+});
+
+describe('cross-filtering on one dish', () => {
+  it('narrows the headline figures, customers and per-restaurant totals to the dish, from the cube', async () => {
+    await ingestPath(db, fixture('ties.csv'));
+    const scope = { dataset: 1, restaurant: null, sources: null, item: 'tea' };
+    const [overview] = await db.rows(overviewSql(scope));
+    expect(overview).toMatchObject({ visits: 2, unique_customers: 2, revenue: 2.5, unusable_costs: 1 });
+    const totals = await db.rows(restaurantTotalsSql(scope));
+    expect(totals).toEqual([{ name: 'beta', visits: 2, unique_customers: 2, revenue: 2.5 }]);
+    const customers = await db.rows(topCustomersSql(scope));
+    expect(customers.map((c) => c.customer)).toEqual(['Ann', 'Cy']);
+    // The dish ranking itself is not narrowed: it still shows every dish, so the chart can highlight one.
+    const dishes = await db.rows(topDishesSql(scope));
+    expect(dishes.map((d) => d.dish)).toEqual(['beans', 'chips', 'soup', 'tea', 'corn']);
   });
 });

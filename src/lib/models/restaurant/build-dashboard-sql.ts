@@ -6,10 +6,11 @@ const { sources, rejects, facts, daily, restaurants, dishes, customers } = MODEL
 /** The files the dashboard reads: their source ids, or null for every loaded file. */
 export type SourceFilter = readonly number[] | null;
 
-/** One dataset, and the files of it the dashboard reads. */
+/** One dataset, the files of it the dashboard reads, and an item (dish) a click narrowed it to. */
 export interface Selection {
   dataset: number;
   sources: SourceFilter;
+  item?: string | null;
 }
 
 /** What the dashboard is narrowed to. `restaurant: null` means all restaurants. */
@@ -22,12 +23,14 @@ function ids(filter: SourceFilter): string {
 }
 
 /** The arguments the summary macros take. */
-const args = (s: Selection) => `${integer(s.dataset)}, ${ids(s.sources)}`;
+const args = (s: Selection) =>
+  `${integer(s.dataset)}, ${ids(s.sources)}${s.item == null ? '' : `, item := ${literal(s.item)}`}`;
 
 function where(scope: Scope): string {
   const restaurant = scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
   const files = scope.sources === null ? 'TRUE' : `list_contains(${ids(scope.sources)}, source_id)`;
-  return `dataset_id = ${integer(scope.dataset)} AND ${restaurant} AND ${files}`;
+  const item = scope.item == null ? 'TRUE' : `dish = ${literal(scope.item)}`;
+  return `dataset_id = ${integer(scope.dataset)} AND ${restaurant} AND ${files} AND ${item}`;
 }
 
 const money = (expression: string) => `round(${expression}, 2)::DOUBLE`;
@@ -93,9 +96,16 @@ export function topDishesSql(scope: Scope, limit = 5): string {
       SELECT dish, sum(orders) AS orders, sum(revenue) AS revenue,
         row_number() OVER (ORDER BY sum(orders) DESC, dish) AS orders_rank,
         row_number() OVER (ORDER BY sum(revenue) DESC, dish) AS revenue_rank
-      FROM ${dishes}(${args(scope)}) WHERE ${restaurant} GROUP BY dish)
+      FROM ${dishes}(${args({ ...scope, item: null })}) WHERE ${restaurant} GROUP BY dish)
     WHERE orders_rank <= ${integer(limit)} OR revenue_rank <= ${integer(limit)}
     ORDER BY orders_rank`;
+}
+
+/** Visits, customers and revenue per restaurant for the selection (narrowed to an item when one is set). */
+export function restaurantTotalsSql(selection: Selection): string {
+  return `SELECT restaurant AS name, visits::BIGINT AS visits, unique_customers::BIGINT AS unique_customers,
+      ${money('revenue')} AS revenue
+    FROM ${restaurants}(${args(selection)}) ORDER BY restaurant`;
 }
 
 /** The most frequent customers of the scope, how many restaurants each visited in all, and the tie count. */

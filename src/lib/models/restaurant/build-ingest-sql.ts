@@ -57,7 +57,7 @@ export function describeCsvSql(options: CsvReadOptions): string {
 }
 
 const IN_SOURCES = '(source_ids IS NULL OR list_contains(source_ids, source_id))';
-const IN_DATASET = `dataset_id = ds AND ${IN_SOURCES}`;
+const IN_DATASET = `dataset_id = ds AND ${IN_SOURCES} AND (item IS NULL OR dish = item)`;
 
 /** The dbt-like layers. Summaries are table macros over the small fact cube, never over raw rows. */
 export function createModelsSql(): string[] {
@@ -79,19 +79,19 @@ export function createModelsSql(): string[] {
       dataset_id INTEGER NOT NULL, source_id INTEGER NOT NULL, restaurant VARCHAR, dish VARCHAR,
       customer VARCHAR, visits BIGINT NOT NULL, revenue DECIMAL(38, 6) NOT NULL,
       missing_costs BIGINT NOT NULL, unusable_costs BIGINT NOT NULL)`,
-    // With a date role: visits and revenue per day and place, for the over-time chart.
+    // With a date role: visits and revenue per day, place and item, for the over-time chart.
     `CREATE TABLE IF NOT EXISTS ${daily} (
-      dataset_id INTEGER NOT NULL, source_id INTEGER NOT NULL, restaurant VARCHAR, day DATE,
+      dataset_id INTEGER NOT NULL, source_id INTEGER NOT NULL, restaurant VARCHAR, dish VARCHAR, day DATE,
       visits BIGINT NOT NULL, revenue DECIMAL(38, 6) NOT NULL)`,
-    // Summaries take the dataset and the selected files (NULL: all of its files).
-    `CREATE OR REPLACE MACRO ${restaurants}(ds, source_ids) AS TABLE
+    // Summaries take the dataset, the selected files (NULL: all of its files) and an item to narrow to.
+    `CREATE OR REPLACE MACRO ${restaurants}(ds, source_ids, item := NULL) AS TABLE
       SELECT restaurant, sum(visits) AS visits, count(DISTINCT customer) AS unique_customers,
         sum(revenue) AS revenue
       FROM ${facts} WHERE restaurant IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant`,
-    `CREATE OR REPLACE MACRO ${dishes}(ds, source_ids) AS TABLE
+    `CREATE OR REPLACE MACRO ${dishes}(ds, source_ids, item := NULL) AS TABLE
       SELECT restaurant, dish, sum(visits) AS orders, sum(revenue) AS revenue
       FROM ${facts} WHERE dish IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant, dish`,
-    `CREATE OR REPLACE MACRO ${customers}(ds, source_ids) AS TABLE
+    `CREATE OR REPLACE MACRO ${customers}(ds, source_ids, item := NULL) AS TABLE
       SELECT restaurant, customer, sum(visits) AS visits
       FROM ${facts} WHERE customer IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant, customer`,
   ];
@@ -137,10 +137,11 @@ export function insertDailySql(cube: CubeSource): string | null {
   return `INSERT INTO ${daily}
     WITH by_raw_value AS (
       SELECT ${ident(LINEAGE.source)} AS source_id, ${role(cube.roles, 'place')} AS place,
-        ${ident(cube.roles.date)} AS day, count(*) AS visits, sum(cost_value(${role(cube.roles, 'amount')})) AS revenue
+        ${role(cube.roles, 'item')} AS item, ${ident(cube.roles.date)} AS day, count(*) AS visits,
+        sum(cost_value(${role(cube.roles, 'amount')})) AS revenue
       FROM ${ident(cube.table)} WHERE ${ofSource(cube)}
       GROUP BY ALL)
-    SELECT ${integer(cube.datasetId)}, source_id, clean_name(place), day_value(day), sum(visits),
+    SELECT ${integer(cube.datasetId)}, source_id, clean_name(place), clean_name(item), day_value(day), sum(visits),
       coalesce(sum(revenue), 0)
     FROM by_raw_value GROUP BY ALL`;
 }

@@ -1,11 +1,15 @@
 import type { Row } from '$lib/engine/sql-runner';
 import type { SourceRecord } from './build-ingest-sql';
 
-export interface RestaurantAnswer {
+/** One restaurant's totals: what the per-restaurant bar charts show. */
+export interface RestaurantTotals {
   name: string;
   visits: number;
   uniqueCustomers: number;
   revenue: number;
+}
+
+export interface RestaurantAnswer extends RestaurantTotals {
   mostPopular: { orders: number; dishes: string[] };
   mostProfitable: { revenue: number; dishes: string[] };
   topVisitors: { visits: number; customers: string[] };
@@ -71,6 +75,13 @@ export const toAnswer = (r: Row): RestaurantAnswer => ({
   mostPopular: { orders: num(r.popular_orders), dishes: strings(r.popular_dishes) },
   mostProfitable: { revenue: num(r.profitable_revenue), dishes: strings(r.profitable_dishes) },
   topVisitors: { visits: num(r.top_visits), customers: strings(r.top_customers) },
+});
+
+export const toRestaurantTotals = (r: Row): RestaurantTotals => ({
+  name: str(r.name),
+  visits: num(r.visits),
+  uniqueCustomers: num(r.unique_customers),
+  revenue: num(r.revenue),
 });
 
 export const toOverview = (r: Row | undefined): Overview => ({
