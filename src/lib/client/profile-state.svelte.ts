@@ -17,9 +17,14 @@ export class ProfileState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private cache = new Map<string, { columns: ColumnProfile[]; ms: number }>();
   private request = 0;
+  /** The dataset and row count `current` is (or is becoming) the profile of. */
+  private shown: string | null = null;
 
+  /** Idempotent: asking again for what is shown or being computed changes nothing (no redraw). */
   async load(datasetId: number, rows: number): Promise<void> {
     const key = `${datasetId}:${rows}`;
+    if (this.shown === key && this.current.status !== 'error') return;
+    this.shown = key;
     const cached = this.cache.get(key);
     if (cached) {
       this.current = { status: 'ready', datasetId, ...cached };
@@ -47,6 +52,7 @@ export class ProfileState {
 
   clear(): void {
     this.request++;
+    this.shown = null;
     this.cache.clear();
     this.current = { status: 'idle' };
   }

@@ -3,7 +3,6 @@ import { clearAllSql, createModelsSql } from '$lib/models/restaurant/build-inges
 import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
 import { columnsSql } from '$lib/models/dataset/build-dataset-sql';
 import type { RememberedRoles } from '$lib/models/dataset/roles';
-import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import { copyToCsvSql } from '$lib/models/sql';
 import type { EngineApi, EngineInfo, EngineOptions, FileResult, IngestProgress, RestoreReport } from './api';
 import { profileDataset } from './profile';
@@ -199,25 +198,23 @@ const api: EngineApi = {
 
   async profile(datasetId) {
     const { profiler } = await startEngine();
-    const dataset = (await profiler.rows(datasetVersionsSql(null))).find(
-      (d) => Number(d.dataset_id) === datasetId,
-    );
-    if (!dataset) return [];
-    const columns = (await profiler.rows(columnsSql(datasetId))).map((c) => ({
-      name: String(c.name),
-      key: String(c.key),
-      column: String(c.column_name),
-    }));
-    const profiles: ColumnProfile[] = await profileDataset(
-      profiler,
-      String(dataset.table_name),
-      columns,
-      async () => {
+    // In turn with loads and saves: a checkpoint must never wait on a profile's open query, which
+    // only moves on when this worker polls it.
+    return exclusive(async () => {
+      const dataset = (await profiler.rows(datasetVersionsSql(null))).find(
+        (d) => Number(d.dataset_id) === datasetId,
+      );
+      if (!dataset) return [];
+      const columns = (await profiler.rows(columnsSql(datasetId))).map((c) => ({
+        name: String(c.name),
+        key: String(c.key),
+        column: String(c.column_name),
+      }));
+      return profileDataset(profiler, String(dataset.table_name), columns, async () => {
         await yieldToMessages();
         return 'continue';
-      },
-    );
-    return profiles;
+      });
+    });
   },
 
   async clear() {
