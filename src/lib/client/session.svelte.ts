@@ -2,28 +2,13 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { EngineInfo, FileResult, IngestProgress, StorageInfo } from '$lib/engine/api';
 import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
 import { rejectedRecordsSql } from '$lib/models/restaurant/build-dashboard-sql';
-import type { DatasetInfo } from '$lib/models/dataset/dataset-rows';
-import { rolesToKeys, type Role } from '$lib/models/dataset/roles';
+import type { Role } from '$lib/models/dataset/roles';
 import { buildAnswersDocument, downloadBlob, nowIso, type AnswersDocument } from '$lib/report/answers';
-import {
-  loadDatasets,
-  loadDatasetView,
-  loadScopeView,
-  type DatasetView,
-  type ScopeView,
-} from './dashboard-data';
-import {
-  cancelIngest,
-  clearData,
-  exportCsv,
-  ingest,
-  restoreData,
-  saveData,
-  setRoles,
-  startEngine,
-} from './engine';
-import { ProfileState } from './profile-state.svelte';
-import { rememberedRoles, rememberRoles } from './role-memory';
+import { loadDatasetView, loadScopeView, type DatasetView, type ScopeView } from './dashboard-data';
+import { cancelIngest, clearData, exportCsv, ingest, restoreData, saveData, startEngine } from './engine';
+import { dropMessages } from './ingest-messages';
+import { DatasetState } from './dataset-state.svelte';
+import { rememberedRoles } from './role-memory';
 
 /** The assignment asks about this restaurant, so the headline cards start on it when it is there. */
 export const FEATURED_RESTAURANT = 'the-restaurant-at-the-end-of-the-universe';
@@ -47,10 +32,7 @@ export class Session {
   /** What the latest drop did that is not an error: files skipped as duplicates, a cancelled load. */
   info = $state<string[]>([]);
   /** Every dataset loaded: files with the same columns are one; the dashboard shows one at a time. */
-  datasets = $state<DatasetInfo[]>([]);
-  activeDataset = $state<number | null>(null);
-  readonly active = $derived(this.datasets.find((d) => d.id === this.activeDataset) ?? null);
-  readonly profile = new ProfileState();
+  readonly data = new DatasetState();
   dataset = $state<DatasetView | null>(null);
   scopeView = $state<ScopeView | null>(null);
   restaurant = $state<string | null>(null);
@@ -124,20 +106,11 @@ export class Session {
       });
       performance.mark('dropdash:ingested');
       this.history = report.history;
-      this.notices = report.files.flatMap((f) => (f.status === 'failed' ? [f.reason] : []));
-      const cancelled = report.files.filter((f) => f.status === 'cancelled').map((f) => `"${f.name}"`);
-      this.info = report.files.flatMap((f) =>
-        f.status === 'skipped' ? [f.reason] : f.status === 'loaded' ? f.notes : [],
-      );
-      if (cancelled.length > 0) {
-        this.info.push(
-          `Load cancelled: ${cancelled.join(', ')} not loaded. Data loaded before is unchanged.`,
-        );
-      }
-      const loaded = report.files.flatMap((f) => (f.status === 'loaded' ? [f] : []));
-      if (loaded.length > 0) {
-        // The dashboard shows the dataset the drop's last loaded file went to.
-        this.switchTo(loaded.at(-1)?.datasetId ?? null);
+      const { notices, info, datasetId } = dropMessages(report);
+      this.notices = notices;
+      this.info = info;
+      if (datasetId !== null) {
+        this.switchTo(datasetId);
         await this.refresh();
       }
     } catch (error) {
@@ -168,12 +141,12 @@ export class Session {
   }
 
   private switchTo(datasetId: number | null): void {
-    if (datasetId !== this.activeDataset) {
+    if (datasetId !== this.data.activeId) {
       this.restaurant = null;
       this.item = null;
       this.files = null;
     }
-    this.activeDataset = datasetId;
+    this.data.activeId = datasetId;
   }
 
   async selectDataset(datasetId: number): Promise<void> {
@@ -183,19 +156,17 @@ export class Session {
 
   /** Maps a column to a role (or none): the engine rebuilds the cube, the dashboard redraws. */
   async setRole(role: Role, column: string | null): Promise<void> {
-    const dataset = this.active;
-    if (!dataset || dataset.roles[role] === column) return;
-    const roles = { ...dataset.roles, [role]: column };
     this.item = null;
     this.querying = true;
+    let changed = false;
     try {
-      await setRoles(dataset.id, roles);
-      rememberRoles(dataset.signature, rolesToKeys(roles, dataset.columns));
+      changed = await this.data.mapRole(role, column);
     } catch (error) {
       this.queryError = `The columns could not be mapped: ${message(error)}`;
     } finally {
       this.querying = false;
     }
+    if (!changed) return;
     await this.refresh();
     void this.save();
   }
@@ -246,9 +217,7 @@ export class Session {
 
   async clear(): Promise<void> {
     this.storage = await clearData();
-    this.datasets = [];
-    this.activeDataset = null;
-    this.profile.clear();
+    this.data.clear();
     this.dataset = null;
     this.scopeView = null;
     this.history = [];
@@ -283,11 +252,8 @@ export class Session {
 
   private async refresh(): Promise<void> {
     await this.run(async () => {
-      const datasets = await loadDatasets();
-      const newest = [...datasets].sort((a, b) => b.lastSourceId - a.lastSourceId)[0];
-      if (!datasets.some((d) => d.id === this.activeDataset)) this.switchTo(newest?.id ?? null);
-      this.datasets = datasets;
-      const active = this.active;
+      this.switchTo(await this.data.reload());
+      const active = this.data.active;
       if (!active) {
         this.dataset = null;
         this.scopeView = null;
@@ -305,26 +271,20 @@ export class Session {
     });
   }
 
-  /** Profiles the shown dataset; the dashboard calls it once drawn, so profiling never delays a draw. */
-  profileShown(): void {
-    const active = this.active;
-    if (active) void this.profile.load(active.id, active.rows);
-  }
-
   private scopeRequest = 0;
 
   /** Only the latest selection's answer is shown, however quickly the selection changes. */
   private async refreshScope(): Promise<void> {
     const request = ++this.scopeRequest;
     await this.run(async () => {
-      const view = await loadScopeView(this.scope(), this.active?.roles.date != null);
+      const view = await loadScopeView(this.scope(), this.data.active?.roles.date != null);
       if (request === this.scopeRequest) this.scopeView = view;
     });
   }
 
   private scope(): Scope {
     return {
-      dataset: this.activeDataset ?? 0,
+      dataset: this.data.activeId ?? 0,
       restaurant: this.restaurant,
       sources: this.files,
       item: this.item,
