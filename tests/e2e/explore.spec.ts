@@ -35,7 +35,7 @@ test('a sales file with other column names: roles guessed, remapped, answers equ
   expect(await roleValues(page)).toEqual(GUESSED);
   // Each role offers every column of the file, and "none".
   const options = await page.getByTestId('role-place').locator('option').allTextContents();
-  expect(options.map((o) => o.replace(/ \(.*\)$/, ''))).toEqual([
+  expect(options).toEqual([
     'none',
     'order_id',
     'store',
@@ -163,7 +163,7 @@ test('column names that are markup or SQL stay names', async ({ page }) => {
   await pickFiles(page, [fixture('hostile-columns.csv')]);
   await waitReady(page);
   const options = await page.getByTestId('role-item').locator('option').allTextContents();
-  expect(options.map((o) => o.replace(/ \(.*\)$/, ''))).toEqual([
+  expect(options).toEqual([
     'none',
     'shop',
     '"; DROP TABLE x; --',
