@@ -128,4 +128,26 @@ describe('datasets', () => {
       '"odd-headers.csv" has 2 columns named "notes": the first keeps the name, the others are read as "notes_1". Check the column roles below.',
     ]);
   });
+
+  it('takes any mapping: one column in two roles, a text column as amount, a non-date as date', async () => {
+    await ingestPath(db, fixture('sales.csv'));
+    const roles = { place: 'store', item: 'store', customer: null, amount: 'channel', date: 'product' };
+    await applyRoles(db, 1, roles);
+    const answers = await answersFrom(db, null, 1);
+    expect(answers.restaurants).toEqual(mappedAnswers(records('sales.csv'), roles).restaurants);
+    expect(answers.restaurants.every((r) => r.revenue === 0)).toBe(true);
+    expect(await db.rows(timelineSql({ dataset: 1, sources: null, restaurant: null }))).toEqual([]);
+  });
+
+  it('loads a file of one column', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = `${mkdtempSync(`${tmpdir()}/dropdash-`)}/names.csv`;
+    writeFileSync(path, 'name\nAnn\nBob\nAnn\n');
+    const outcome = await ingestPath(db, path);
+    expect(outcome).toMatchObject({ rows: 3, datasetId: 1 });
+    const [names] = await datasets();
+    expect(names?.roles).toEqual({ place: null, item: null, customer: 'name', amount: null, date: null });
+    expect((await answersFrom(db, null, 1)).totalRows).toBe(3);
+  });
 });
