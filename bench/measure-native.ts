@@ -39,8 +39,8 @@ export async function measureNative(file: string): Promise<{ ms: number }> {
     head,
     contentHash: 'not hashed',
   });
-  await db.rows(answersSql());
-  await db.rows(mostRestaurantsSql());
+  await db.rows(answersSql({ dataset: 1, sources: null }));
+  await db.rows(mostRestaurantsSql({ dataset: 1, sources: null }));
   const ms = performance.now() - started;
   connection.closeSync();
   instance.closeSync();

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { restaurantRows, toCsv, type RestaurantRow } from './data/restaurant-data';
 import { seededRandom } from './data/random';
+import { SALES_COLUMNS, salesRows } from './data/sales-data';
 
 const dir = 'tests/fixtures';
 mkdirSync(dir, { recursive: true });
@@ -125,6 +126,21 @@ write(
       ),
     )
     .join('\n') + '\n',
+);
+
+// Other column names (roles to map), with a date column.
+write('sales.csv', toCsv(salesRows(3000, 21), { columns: [...SALES_COLUMNS] }));
+
+// Column names that are markup and SQL, and one that is a lineage column's name: they stay names.
+write(
+  'hostile-columns.csv',
+  [
+    'shop,"""; DROP TABLE x; --","<img src=x onerror=alert(1)>",dd_row_id',
+    'north,x,<b>1</b>,2.5',
+    'south,y,2,4',
+    'north,y,3,N/A',
+    '',
+  ].join('\n'),
 );
 
 // Bad input: each must fail with its own message and leave loaded data untouched.

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { AnswersDocument } from '../../src/lib/report/answers';
 import { oracleAnswers, parseRestaurantCsv, type OracleAnswers } from '../support/restaurant-oracle';
+import { mappedAnswers, type OracleRoles } from '../support/sales-oracle';
 
 export { expect };
 
@@ -121,4 +122,20 @@ export async function expectChartsDrawn(page: Page): Promise<void> {
     });
     expect(inked, `ink on chart ${await chart.getAttribute('data-chart')}`).toBeGreaterThan(0.01);
   }
+}
+
+/** The oracle's answers for any file, given which of its columns play which role. */
+export function expectedMappedAnswers(paths: string[], roles: OracleRoles): OracleAnswers {
+  return mappedAnswers(
+    paths.flatMap((path) => parseRestaurantCsv(readFileSync(path, 'utf8'))),
+    roles,
+  );
+}
+
+export const ROLE_IDS = ['place', 'item', 'customer', 'amount', 'date'] as const;
+
+export async function roleValues(page: Page): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  for (const role of ROLE_IDS) values[role] = await page.getByTestId(`role-${role}`).inputValue();
+  return values;
 }

@@ -4,6 +4,7 @@ import {
   downloadAnswers,
   expect,
   expectedAnswers,
+  expectedMappedAnswers,
   expectSameAnswers,
   fixture,
   openApp,
@@ -34,7 +35,7 @@ test('loaded data and its history come back after a reload, and more files can b
   page,
 }) => {
   await openApp(page);
-  await pickFiles(page, [fixture('part-1.csv'), fixture('missing-columns.csv')]);
+  await pickFiles(page, [fixture('part-1.csv'), fixture('empty.csv')]);
   await waitReady(page);
   await kept(page);
   const before = await downloadAnswers(page);
@@ -78,4 +79,38 @@ test('Remove all data deletes everything kept, after a confirmation', async ({ p
   await openApp(page);
   await expect(page.getByTestId('load-sample')).toBeVisible();
   await expect(dashboard(page)).toHaveCount(0);
+});
+
+test('datasets, their columns and the roles chosen come back after a reload', async ({ page }) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('part-1.csv')]);
+  await waitReady(page);
+  const restaurants = await downloadAnswers(page);
+  await pickFiles(page, [fixture('sales.csv')]);
+  await waitReady(page);
+  await page.getByTestId('role-place').selectOption('channel');
+  await waitReady(page);
+  await kept(page);
+  // The remapped cube is what is kept, not the one built at load time.
+  const sales = await downloadAnswers(page);
+
+  await page.reload();
+  await openApp(page);
+  await waitReady(page);
+  await expect(page.getByTestId('dataset-select').locator('option')).toHaveCount(2);
+  await expect(page.getByTestId('role-place')).toHaveValue('channel');
+  expect(withoutTime(await downloadAnswers(page))).toEqual(withoutTime(sales));
+  expectSameAnswers(
+    sales,
+    expectedMappedAnswers([fixture('sales.csv')], {
+      place: 'channel',
+      item: 'product',
+      customer: 'client',
+      amount: 'unit_price',
+      date: 'order_date',
+    }),
+  );
+  await page.getByTestId('dataset-select').selectOption('1');
+  await waitReady(page);
+  expect(withoutTime(await downloadAnswers(page))).toEqual(withoutTime(restaurants));
 });

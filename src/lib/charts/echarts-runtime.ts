@@ -1,7 +1,8 @@
 // The ECharts code the dashboard draws with. It is its own chunk: the landing view never waits for it.
-import { BarChart, HeatmapChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   AriaComponent,
+  LegendComponent,
   GridComponent,
   TitleComponent,
   TooltipComponent,
@@ -14,6 +15,8 @@ import { fontFamily, palette } from './theme';
 use([
   BarChart,
   HeatmapChart,
+  LineChart,
+  LegendComponent,
   GridComponent,
   TooltipComponent,
   TitleComponent,

@@ -10,10 +10,19 @@ export function loadCharts(): Promise<Runtime> {
   return runtime;
 }
 
+/** What a click on a chart mark reports: its category name and its index in the series data. */
+export interface ChartClick {
+  name: string;
+  dataIndex: number;
+  seriesIndex: number;
+}
+
 export interface ChartParams {
   option: EChartsCoreOption;
   /** Called once the chart has finished drawing this option. */
   onDrawn?: () => void;
+  /** A click on a bar, a cell or a point: the dashboard narrows the other panels to it. */
+  onClick?: (click: ChartClick) => void;
 }
 
 /** Charts draw one per task, so a dashboard mounting several never holds the main thread for all of them. */
@@ -48,6 +57,14 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
     inItsOwnTask(() => {
       if (destroyed) return;
       instance = init(node, 'dropdash', { renderer: 'canvas' });
+      instance.on('click', (params) => {
+        const { name, dataIndex, seriesIndex } = params as Partial<ChartClick>;
+        latest.onClick?.({
+          name: String(name ?? ''),
+          dataIndex: dataIndex ?? -1,
+          seriesIndex: seriesIndex ?? 0,
+        });
+      });
       observer.observe(node);
       draw(latest);
     }),

@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatCompact, formatCount, formatMoney } from '$lib/format/numbers';
-import type { RestaurantAnswer } from '$lib/models/restaurant/dashboard-rows';
+import type { RestaurantTotals } from '$lib/models/restaurant/dashboard-rows';
 import { baseOption, palette, tooltipStyle } from './theme';
 import { firstItem, tooltipHtml } from './tooltip';
 
@@ -23,27 +23,34 @@ const METRICS = [
 ] as const;
 
 export const MAX_RESTAURANT_BARS = 12;
+export type RestaurantMetric = (typeof METRICS)[number]['key'];
 
 /**
  * Visits, customers and revenue per restaurant as three side-by-side bar charts sharing one row of
  * restaurant labels. Laid out in pixels from the container width, so long names always fit.
  */
 export function restaurantMetricsOption(
-  restaurants: readonly RestaurantAnswer[],
-  { selected, width }: { selected: string | null; width: number },
+  restaurants: readonly RestaurantTotals[],
+  {
+    selected,
+    width,
+    metrics = ['visits', 'uniqueCustomers', 'revenue'],
+  }: { selected: string | null; width: number; metrics?: readonly RestaurantMetric[] },
 ): EChartsCoreOption {
+  // Metrics whose column is not mapped are left out rather than drawn as zeros.
+  const shown = METRICS.filter((m) => metrics.includes(m.key));
   const rows = [...restaurants].sort((a, b) => b.visits - a.visits).slice(0, MAX_RESTAURANT_BARS);
   const names = rows.map((r) => r.name).reverse();
   const labelWidth = Math.round(Math.min(260, Math.max(90, width * 0.24)));
   const valueRoom = 64;
   const gap = 20;
   const span = Math.max(240, width - labelWidth - 24);
-  const panel = (span - 2 * gap) / 3;
+  const panel = (span - (shown.length - 1) * gap) / shown.length;
   const left = (i: number) => labelWidth + 16 + i * (panel + gap);
 
   return {
     ...baseOption,
-    title: METRICS.map((metric, i) => ({
+    title: shown.map((metric, i) => ({
       text: metric.title,
       left: left(i),
       top: 0,
@@ -56,22 +63,21 @@ export function restaurantMetricsOption(
         const name = names[firstItem(params).dataIndex ?? -1];
         const row = rows.find((r) => r.name === name);
         if (!row) return '';
-        return tooltipHtml(row.name, [
-          ['Visits', formatCount(row.visits)],
-          ['Unique customers', formatCount(row.uniqueCustomers)],
-          ['Revenue', formatMoney(row.revenue)],
-        ]);
+        return tooltipHtml(
+          row.name,
+          shown.map((m) => [m.title, m.format(row[m.key])]),
+        );
       },
     },
-    grid: METRICS.map((_, i) => ({ left: left(i), width: panel - valueRoom, top: 28, bottom: 8 })),
-    xAxis: METRICS.map((metric, i) => ({
+    grid: shown.map((_, i) => ({ left: left(i), width: panel - valueRoom, top: 28, bottom: 8 })),
+    xAxis: shown.map((metric, i) => ({
       type: 'value',
       gridIndex: i,
       show: false,
       max: (extent: { max: number }) => extent.max,
       name: metric.title,
     })),
-    yAxis: METRICS.map((_, i) => ({
+    yAxis: shown.map((_, i) => ({
       type: 'category',
       gridIndex: i,
       data: names,
@@ -82,14 +88,14 @@ export function restaurantMetricsOption(
           ? { width: labelWidth, overflow: 'truncate', color: palette.text, fontSize: 12, margin: 10 }
           : { show: false },
     })),
-    series: METRICS.map((metric, i) => ({
+    series: shown.map((metric, i) => ({
       type: 'bar',
       name: metric.title,
       xAxisIndex: i,
       yAxisIndex: i,
       barMaxWidth: 22,
       data: names.map((name) => {
-        const row = rows.find((r) => r.name === name) as RestaurantAnswer;
+        const row = rows.find((r) => r.name === name) as RestaurantTotals;
         const dim = selected !== null && selected !== name;
         return {
           value: row[metric.key],

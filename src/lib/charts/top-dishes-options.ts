@@ -10,7 +10,7 @@ export type DishMetric = 'orders' | 'revenue';
 export function topDishesOption(
   dishes: readonly DishRank[],
   metric: DishMetric,
-  { limit = 5 }: { limit?: number } = {},
+  { limit = 5, selected = null }: { limit?: number; selected?: string | null } = {},
 ): EChartsCoreOption {
   const rank = metric === 'orders' ? 'ordersRank' : 'revenueRank';
   const rows = dishes
@@ -51,7 +51,11 @@ export function topDishesOption(
         barMaxWidth: 20,
         data: rows.map((r) => ({
           value: r[metric],
-          itemStyle: { color, opacity: r[metric] === top ? 1 : 0.55, borderRadius: 3 },
+          itemStyle: {
+            color,
+            opacity: (selected === null ? r[metric] === top : r.dish === selected) ? 1 : 0.55,
+            borderRadius: 3,
+          },
         })),
         label: {
           show: true,

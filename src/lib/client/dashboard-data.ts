@@ -1,14 +1,19 @@
+import { columnsSql, datasetsSql } from '$lib/models/dataset/build-dataset-sql';
+import { toDatasets, type DatasetInfo } from '$lib/models/dataset/dataset-rows';
 import {
   answersSql,
   dishMatrixSql,
   mostRestaurantsSql,
   overviewSql,
+  restaurantTotalsSql,
   sourcesSql,
+  timelineSql,
   topCustomersSql,
   topDishesPerRestaurantSql,
   topDishesSql,
+  undatedSql,
   type Scope,
-  type SourceFilter,
+  type Selection,
 } from '$lib/models/restaurant/build-dashboard-sql';
 import {
   toAnswer,
@@ -18,7 +23,9 @@ import {
   toMostRestaurants,
   toOverview,
   toRestaurantDishRank,
+  toRestaurantTotals,
   toSource,
+  toTimeline,
   type CustomerRank,
   type DishCell,
   type DishRank,
@@ -26,59 +33,79 @@ import {
   type Overview,
   type RestaurantAnswer,
   type RestaurantDishRank,
+  type RestaurantTotals,
   type SourceRow,
+  type Timeline,
 } from '$lib/models/restaurant/dashboard-rows';
 import { query } from './engine';
 
-/** Everything that does not depend on the selected restaurant; `sources` lists every loaded file. */
+/** Everything that does not depend on the selected restaurant; `sources` lists the dataset's files. */
 export interface DatasetView {
-  files: SourceFilter;
+  selection: Selection;
   totals: Overview;
   restaurants: RestaurantAnswer[];
   mostRestaurants: MostRestaurants;
   matrix: DishCell[];
   topDishes: RestaurantDishRank[];
   sources: SourceRow[];
+  /** Every loaded file of every dataset, for the ingestion history. */
+  allSources: SourceRow[];
 }
 
 /** What the selected restaurant (or all of them) narrows. */
 export interface ScopeView {
   scope: Scope;
   overview: Overview;
+  /** Per restaurant, narrowed to the selected item when there is one. */
+  totals: RestaurantTotals[];
   dishes: DishRank[];
   customers: CustomerRank[];
+  /** Null without a date role. */
+  timeline: Timeline | null;
 }
 
-export async function loadDatasetView(files: SourceFilter): Promise<DatasetView> {
+export async function loadDatasets(): Promise<DatasetInfo[]> {
+  const [datasets, columns] = await Promise.all([query(datasetsSql()), query(columnsSql())]);
+  return toDatasets(datasets, columns).filter((d) => d.files > 0);
+}
+
+export async function loadDatasetView(selection: Selection): Promise<DatasetView> {
   const [totals, restaurants, most, matrix, topDishes, sources] = await Promise.all([
-    query(overviewSql({ restaurant: null, sources: files })),
-    query(answersSql(files)),
-    query(mostRestaurantsSql(files)),
-    query(dishMatrixSql(files)),
-    query(topDishesPerRestaurantSql(files)),
+    query(overviewSql({ ...selection, restaurant: null })),
+    query(answersSql(selection)),
+    query(mostRestaurantsSql(selection)),
+    query(dishMatrixSql(selection)),
+    query(topDishesPerRestaurantSql(selection)),
     query(sourcesSql()),
   ]);
+  const allSources = sources.map(toSource);
   return {
-    files,
+    selection,
     totals: toOverview(totals[0]),
     restaurants: restaurants.map(toAnswer),
     mostRestaurants: toMostRestaurants(most[0]),
     matrix: matrix.map(toDishCell),
     topDishes: topDishes.map(toRestaurantDishRank),
-    sources: sources.map(toSource),
+    sources: allSources.filter((s) => s.datasetId === selection.dataset),
+    allSources,
   };
 }
 
-export async function loadScopeView(scope: Scope): Promise<ScopeView> {
-  const [overview, dishes, customers] = await Promise.all([
+export async function loadScopeView(scope: Scope, dated: boolean): Promise<ScopeView> {
+  const [overview, totals, dishes, customers, timeline, undated] = await Promise.all([
     query(overviewSql(scope)),
+    query(restaurantTotalsSql(scope)),
     query(topDishesSql(scope)),
     query(topCustomersSql(scope)),
+    dated ? query(timelineSql(scope)) : Promise.resolve(null),
+    dated ? query(undatedSql(scope)) : Promise.resolve(null),
   ]);
   return {
     scope,
     overview: toOverview(overview[0]),
+    totals: totals.map(toRestaurantTotals),
     dishes: dishes.map(toDishRank),
     customers: customers.map(toCustomerRank),
+    timeline: timeline ? toTimeline(timeline, undated?.[0]) : null,
   };
 }

@@ -3,11 +3,14 @@ import { rowsFromArrow } from '$lib/arrow-rows';
 import type {
   EngineApi,
   EngineInfo,
+  IngestOptions,
   IngestProgress,
   IngestReport,
   RestoreReport,
   StorageInfo,
 } from '$lib/engine/api';
+import type { RoleMapping } from '$lib/models/dataset/roles';
+import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import { installErrorTransfer } from '$lib/engine/errors';
 import type { Row } from '$lib/engine/sql-runner';
 
@@ -42,9 +45,23 @@ export async function query(sql: string): Promise<Row[]> {
   return rowsFromArrow(await worker().query(sql));
 }
 
-export async function ingest(files: File[], onProgress: (p: IngestProgress) => void): Promise<IngestReport> {
+export async function ingest(
+  files: File[],
+  onProgress: (p: IngestProgress) => void,
+  options: IngestOptions = {},
+): Promise<IngestReport> {
   await startEngine();
-  return worker().ingest(files, proxy(onProgress));
+  return worker().ingest(files, proxy(onProgress), options);
+}
+
+export async function setRoles(datasetId: number, roles: RoleMapping): Promise<void> {
+  await startEngine();
+  return worker().setRoles(datasetId, roles);
+}
+
+export async function profileDataset(datasetId: number): Promise<ColumnProfile[]> {
+  await startEngine();
+  return worker().profile(datasetId);
 }
 
 export async function exportCsv(sql: string): Promise<Uint8Array> {

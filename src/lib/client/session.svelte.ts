@@ -2,9 +2,14 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { EngineInfo, FileResult, IngestProgress, StorageInfo } from '$lib/engine/api';
 import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
 import { rejectedRecordsSql } from '$lib/models/restaurant/build-dashboard-sql';
+import { NO_ROLES, ROLES, type Role, type RoleMapping } from '$lib/models/dataset/roles';
+import { vocabulary } from '$lib/format/vocabulary';
 import { buildAnswersDocument, downloadBlob, nowIso, type AnswersDocument } from '$lib/report/answers';
 import { loadDatasetView, loadScopeView, type DatasetView, type ScopeView } from './dashboard-data';
 import { cancelIngest, clearData, exportCsv, ingest, restoreData, saveData, startEngine } from './engine';
+import { dropMessages } from './ingest-messages';
+import { DatasetState } from './dataset-state.svelte';
+import { rememberedRoles } from './role-memory';
 
 /** The assignment asks about this restaurant, so the headline cards start on it when it is there. */
 export const FEATURED_RESTAURANT = 'the-restaurant-at-the-end-of-the-universe';
@@ -27,9 +32,13 @@ export class Session {
   notices = $state<string[]>([]);
   /** What the latest drop did that is not an error: files skipped as duplicates, a cancelled load. */
   info = $state<string[]>([]);
+  /** Every dataset loaded: files with the same columns are one; the dashboard shows one at a time. */
+  readonly data = new DatasetState();
   dataset = $state<DatasetView | null>(null);
   scopeView = $state<ScopeView | null>(null);
   restaurant = $state<string | null>(null);
+  /** An item (dish) a click narrowed every other panel to; null for all. */
+  item = $state<string | null>(null);
   /** The source files the dashboard reads; null for all of them. */
   files = $state<number[] | null>(null);
   querying = $state(false);
@@ -46,6 +55,20 @@ export class Session {
     if (this.queryError || (!this.hasData && this.notices.length > 0)) return 'error';
     if (!this.hasData || !this.scopeView) return 'loading';
     return [...this.charts.values()].every(Boolean) ? 'ready' : 'loading';
+  });
+  /** The dashboard's title: the assignment's wording for its own columns, else the dataset's name. */
+  readonly title = $derived.by(() => {
+    const active = this.data.active;
+    if (!active) return 'Dataset';
+    return vocabulary(active.roles).restaurant ? 'Restaurant orders' : active.name;
+  });
+  /** The columns playing each role, named as in the file (a snapshot's wording follows them). */
+  readonly roleNames = $derived.by((): RoleMapping => {
+    const active = this.data.active;
+    const roles = active?.roles ?? NO_ROLES;
+    const name = (column: string | null) =>
+      column === null ? null : (active?.columns.find((c) => c.column === column)?.name ?? column);
+    return Object.fromEntries(ROLES.map((role) => [role, name(roles[role])])) as RoleMapping;
   });
   readonly errorMessage = $derived(
     this.queryError ?? (this.notices.length > 0 ? this.notices.join('\n') : null),
@@ -93,19 +116,16 @@ export class Session {
     try {
       // Marks let `npm run bench` split drop → drawn into ingest, queries and drawing.
       performance.mark('dropdash:load-start');
-      const report = await ingest(files, (progress) => (this.progress = progress));
+      const report = await ingest(files, (progress) => (this.progress = progress), {
+        remembered: rememberedRoles(),
+      });
       performance.mark('dropdash:ingested');
       this.history = report.history;
-      this.notices = report.files.flatMap((f) => (f.status === 'failed' ? [f.reason] : []));
-      const cancelled = report.files.filter((f) => f.status === 'cancelled').map((f) => `"${f.name}"`);
-      this.info = report.files.flatMap((f) => (f.status === 'skipped' ? [f.reason] : []));
-      if (cancelled.length > 0) {
-        this.info.push(
-          `Load cancelled: ${cancelled.join(', ')} not loaded. Data loaded before is unchanged.`,
-        );
-      }
-      if (report.files.some((f) => f.status === 'loaded')) {
-        this.files = null;
+      const { notices, info, datasetId } = dropMessages(report);
+      this.notices = notices;
+      this.info = info;
+      if (datasetId !== null) {
+        this.switchTo(datasetId);
         await this.refresh();
       }
     } catch (error) {
@@ -135,9 +155,59 @@ export class Session {
     void cancelIngest();
   }
 
+  private switchTo(datasetId: number | null): void {
+    if (datasetId !== this.data.activeId) {
+      this.restaurant = null;
+      this.item = null;
+      this.files = null;
+    }
+    this.data.activeId = datasetId;
+  }
+
+  async selectDataset(datasetId: number): Promise<void> {
+    this.switchTo(datasetId);
+    await this.refresh();
+  }
+
+  /** Maps a column to a role (or none): the engine rebuilds the cube, the dashboard redraws. */
+  async setRole(role: Role, column: string | null): Promise<void> {
+    this.item = null;
+    this.querying = true;
+    let changed = false;
+    try {
+      changed = await this.data.mapRole(role, column);
+    } catch (error) {
+      this.queryError = `The columns could not be mapped: ${message(error)}`;
+    } finally {
+      this.querying = false;
+    }
+    if (!changed) return;
+    await this.refresh();
+    void this.save();
+  }
+
   async selectRestaurant(restaurant: string | null): Promise<void> {
     this.restaurant = restaurant;
     await this.refreshScope();
+  }
+
+  /** Narrows the panels to one item (a click on its bar); the same item again, or null, clears it. */
+  async selectItem(item: string | null): Promise<void> {
+    this.item = item === this.item ? null : item;
+    await this.refreshScope();
+  }
+
+  /** A click on a heat-map cell: its restaurant and its item, or, clicked again, neither. */
+  async selectCell(restaurant: string, item: string): Promise<void> {
+    const same = this.restaurant === restaurant && this.item === item;
+    this.restaurant = same ? null : restaurant;
+    this.item = same ? null : item;
+    await this.refreshScope();
+  }
+
+  /** A click on a restaurant's bar or cell: it becomes the selection; clicking it again clears it. */
+  async toggleRestaurant(restaurant: string): Promise<void> {
+    await this.selectRestaurant(restaurant === this.restaurant ? null : restaurant);
   }
 
   /** Narrows the dashboard to some loaded files; every list of them, or null, shows all. */
@@ -162,12 +232,14 @@ export class Session {
 
   async clear(): Promise<void> {
     this.storage = await clearData();
+    this.data.clear();
     this.dataset = null;
     this.scopeView = null;
     this.history = [];
     this.notices = [];
     this.info = [];
     this.restaurant = null;
+    this.item = null;
     this.files = null;
   }
 
@@ -195,12 +267,19 @@ export class Session {
 
   private async refresh(): Promise<void> {
     await this.run(async () => {
-      const dataset = await loadDatasetView(this.files);
+      this.switchTo(await this.data.reload());
+      const active = this.data.active;
+      if (!active) {
+        this.dataset = null;
+        this.scopeView = null;
+        return;
+      }
+      const dataset = await loadDatasetView({ dataset: active.id, sources: this.files });
       const names = dataset.restaurants.map((r) => r.name);
       if (this.restaurant === null || !names.includes(this.restaurant)) {
         this.restaurant = names.includes(FEATURED_RESTAURANT) ? FEATURED_RESTAURANT : null;
       }
-      const scopeView = await loadScopeView(this.scope());
+      const scopeView = await loadScopeView(this.scope(), active.roles.date !== null);
       this.dataset = dataset;
       this.scopeView = scopeView;
       performance.mark('dropdash:queried');
@@ -213,13 +292,18 @@ export class Session {
   private async refreshScope(): Promise<void> {
     const request = ++this.scopeRequest;
     await this.run(async () => {
-      const view = await loadScopeView(this.scope());
+      const view = await loadScopeView(this.scope(), this.data.active?.roles.date != null);
       if (request === this.scopeRequest) this.scopeView = view;
     });
   }
 
   private scope(): Scope {
-    return { restaurant: this.restaurant, sources: this.files };
+    return {
+      dataset: this.data.activeId ?? 0,
+      restaurant: this.restaurant,
+      sources: this.files,
+      item: this.item,
+    };
   }
 
   private async run(work: () => Promise<void>): Promise<void> {

@@ -2,6 +2,8 @@
  * The worker contract: every call the main thread can make, with its argument and result types.
  * Both sides import this file; nothing else crosses the worker boundary.
  */
+import type { RememberedRoles, RoleMapping } from '$lib/models/dataset/roles';
+import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import type { SourceRecord } from '$lib/models/restaurant/build-ingest-sql';
 
 export interface EngineInfo {
@@ -35,6 +37,15 @@ export interface IngestProgress {
 /** A loaded file: what was recorded for it, and how long it took. */
 export interface FileOutcome extends SourceRecord {
   ms: number;
+  /** The file started a dataset of its own (its columns matched no loaded dataset). */
+  newDataset: boolean;
+  /** What the user should know about how the file was read: why it is a new dataset, duplicate names. */
+  notes: string[];
+}
+
+export interface IngestOptions {
+  /** Roles the user chose before, by column signature; a new dataset with the same columns takes them. */
+  remembered?: Record<string, RememberedRoles>;
 }
 
 export type FileResult =
@@ -68,7 +79,15 @@ export type ArrowBytes = Uint8Array;
 
 export interface EngineApi {
   start(options?: EngineOptions): Promise<EngineInfo>;
-  ingest(files: File[], onProgress: (progress: IngestProgress) => void): Promise<IngestReport>;
+  ingest(
+    files: File[],
+    onProgress: (progress: IngestProgress) => void,
+    options?: IngestOptions,
+  ): Promise<IngestReport>;
+  /** Maps a dataset's columns to the dashboard's roles and rebuilds its cube (in one transaction). */
+  setRoles(datasetId: number, roles: RoleMapping): Promise<void>;
+  /** Each column's type (judged over the whole column), null share, distinct count, range, distribution. */
+  profile(datasetId: number): Promise<ColumnProfile[]>;
   /** Stops the running ingest; the file being read is rolled back, earlier files stay. */
   cancelIngest(): Promise<void>;
   /** Brings back the data kept in this browser; call once, after start. */

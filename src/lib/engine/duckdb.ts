@@ -113,6 +113,17 @@ export function connectionRunner({ bindings }: Database): SqlRunner & { arrow(sq
     }
   };
   const arrow = (sql: string) => guarded(sql, () => bindings.runQuery(conn, sql));
+  const pending = async (sql: string, step: () => Promise<'continue' | 'cancel'>): Promise<Uint8Array> => {
+    let done = guarded(sql, () => bindings.startPendingQuery(conn, sql, false));
+    while (done === null) {
+      if ((await step()) === 'cancel') {
+        bindings.cancelPendingQuery(conn);
+        throw new IngestCancelled('The load was cancelled.');
+      }
+      done = guarded(sql, () => bindings.pollPendingQuery(conn));
+    }
+    return done;
+  };
   return {
     arrow,
     rows: async (sql: string): Promise<Row[]> => rowsFromArrow(arrow(sql)),
@@ -120,14 +131,24 @@ export function connectionRunner({ bindings }: Database): SqlRunner & { arrow(sq
       arrow(sql);
     },
     execLong: async (sql, step) => {
-      let done = guarded(sql, () => bindings.startPendingQuery(conn, sql, false));
-      while (done === null) {
-        if ((await step()) === 'cancel') {
-          bindings.cancelPendingQuery(conn);
-          throw new IngestCancelled('The load was cancelled.');
-        }
-        done = guarded(sql, () => bindings.pollPendingQuery(conn));
+      await pending(sql, step);
+    },
+    rowsLong: async (sql, step) => {
+      // A pending query gives the schema first; the record batches follow, until an empty buffer.
+      const chunks = [await pending(sql, step)];
+      for (;;) {
+        const batch = guarded(sql, () => bindings.fetchQueryResults(conn));
+        if (batch === null) continue;
+        if (batch.length === 0) break;
+        chunks.push(batch);
       }
+      const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
+      return rowsFromArrow(bytes);
     },
   };
 }

@@ -55,10 +55,6 @@ describe('ingestCsv', () => {
     ['unclosed-quote.csv', /"unclosed-quote\.csv" could not be read as CSV: .*a quote that is never closed/],
     ['header-only.csv', /"header-only\.csv" has a header but no records/],
     ['not-a-csv.csv', /"not-a-csv\.csv" is not a text file/],
-    [
-      'missing-columns.csv',
-      /"missing-columns\.csv" is missing the columns restaurant_names, food_names, first_name, food_cost.*Found: store, item, price/,
-    ],
   ])('refuses %s with a message naming the file and what to do', async (name, message) => {
     const error = await failure(name);
     expect(error.fileName).toBe(name);
@@ -68,10 +64,10 @@ describe('ingestCsv', () => {
   it('leaves every table exactly as it was when a file fails', async () => {
     await ingestPath(db, fixture('ties.csv'));
     const before = await answersFrom(db);
-    for (const bad of ['empty.csv', 'header-only.csv', 'not-a-csv.csv', 'missing-columns.csv'])
+    for (const bad of ['empty.csv', 'header-only.csv', 'not-a-csv.csv', 'unclosed-quote.csv'])
       await failure(bad);
     expect(await answersFrom(db)).toEqual(before);
-    expect(await db.rows('SELECT count(*) AS n FROM raw_visits')).toEqual([{ n: 10 }]);
+    expect(await db.rows('SELECT count(*) AS n FROM ties')).toEqual([{ n: 10 }]);
   });
 
   it('rolls back a load that fails half way, then takes the next file under the next id', async () => {
@@ -92,7 +88,7 @@ describe('ingestCsv', () => {
       contentHash: 'xxh128:test',
     }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/"part-1\.csv" is too large for this browser's memory/);
-    expect(await db.rows('SELECT count(*) AS n FROM raw_visits')).toEqual([{ n: 10 }]);
+    expect(await db.rows('SELECT count(*) AS n FROM ties')).toEqual([{ n: 10 }]);
     const next = await ingestPath(db, fixture('part-2.csv'));
     expect(next.sourceId).toBe(2);
   });

@@ -1,23 +1,26 @@
+import { insertRowsSql, rowOffsetSql, sourceRowCountSql } from '$lib/models/dataset/build-dataset-sql';
+import { columnKey } from '$lib/models/dataset/columns';
+import type { RememberedRoles } from '$lib/models/dataset/roles';
 import {
   describeCsvSql,
   dropRejectTablesSql,
   firstRejectSql,
+  insertDailySql,
   insertFactsSql,
-  insertRawSql,
   insertSourceSql,
   keepRejectsSql,
   nextSourceIdSql,
+  readCsvSql,
   rejectCountSql,
   rejectTables,
   sourceByHashSql,
-  sourceRowCountSql,
   type CsvEncoding,
   type CsvReadOptions,
   type RejectTables,
 } from '$lib/models/restaurant/build-ingest-sql';
-import { detectDelimiter } from '$lib/models/csv-dialect';
-import { matchColumns, REQUIRED_COLUMNS, type ColumnMapping } from '$lib/models/restaurant/schema';
+import { detectDelimiter, headerFields } from '$lib/models/csv-dialect';
 import type { FileOutcome } from './api';
+import { createDatasetSql, findDatasetTarget, guessTargetRoles, type DatasetTarget } from './dataset-target';
 import {
   IngestCancelled,
   IngestError,
@@ -56,6 +59,8 @@ export async function ingestCsv(
   db: SqlRunner,
   source: CsvSource,
   step: Step = async () => 'continue',
+  /** Roles the user chose before, by column signature: a new dataset with those columns takes them. */
+  remembered: Record<string, RememberedRoles> = {},
 ): Promise<FileOutcome> {
   const started = performance.now();
   checkReadable(source);
@@ -73,23 +78,29 @@ export async function ingestCsv(
     encoding = 'latin-1';
     return readHeader(db, source, id, encoding);
   });
-  const mapping = requireColumns(source.name, header);
+  const headerLine = headerFields(source.head, detectDelimiter(source.head));
+  const target = await findDatasetTarget(db, source.name, header, headerLine, remembered);
 
   let loaded: Loaded;
   try {
-    loaded = await loadInTransaction(db, source, id, mapping, encoding, step);
+    loaded = await loadInTransaction(db, source, id, header, target, encoding, step);
   } catch (error) {
     if (isOurs(error)) throw error;
     if (encoding !== 'utf-8' || !(error instanceof NotUtf8 || isInvalidUnicode(errorText(error))))
       throw explainCsvError(source.name, errorText(error));
     // A non-UTF-8 byte can appear anywhere, long after the header: start over as Latin-1.
     encoding = 'latin-1';
-    loaded = await loadInTransaction(db, source, id, mapping, encoding, step).catch((retry: unknown) => {
-      throw isOurs(retry) ? retry : explainCsvError(source.name, errorText(retry));
-    });
+    loaded = await loadInTransaction(db, source, id, header, target, encoding, step).catch(
+      (retry: unknown) => {
+        throw isOurs(retry) ? retry : explainCsvError(source.name, errorText(retry));
+      },
+    );
   }
   return {
     sourceId: id,
+    datasetId: target.datasetId,
+    newDataset: target.create !== null,
+    notes: target.notes,
     name: source.name,
     bytes: source.bytes,
     ...loaded,
@@ -113,17 +124,6 @@ function checkReadable(source: CsvSource): void {
         `or UTF-16 text). Export it as a UTF-8 CSV and drop it again.`,
     );
   }
-}
-
-function requireColumns(name: string, header: string[]): ColumnMapping {
-  const { mapping, missing } = matchColumns(header);
-  if (mapping) return mapping;
-  throw new IngestError(
-    name,
-    `"${name}" is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. ` +
-      `The restaurant dashboard needs ${REQUIRED_COLUMNS.join(', ')} in a header row (any order; ` +
-      `extra columns are fine). Found: ${header.slice(0, 12).join(', ') || 'no header'}.`,
-  );
 }
 
 async function readHeader(
@@ -156,7 +156,8 @@ async function loadInTransaction(
   db: SqlRunner,
   source: CsvSource,
   id: number,
-  mapping: ColumnMapping,
+  header: readonly string[],
+  target: DatasetTarget,
   encoding: CsvEncoding,
   step: Step,
 ): Promise<Loaded> {
@@ -165,20 +166,29 @@ async function loadInTransaction(
   const read: CsvReadOptions = { path: source.path, encoding, delimiter, rejects };
   await db.exec('BEGIN TRANSACTION');
   try {
-    const insert = insertRawSql(id, mapping, read);
+    if (target.create) for (const sql of createDatasetSql(target.create)) await db.exec(sql);
+    const [{ offset }] = (await db.rows(rowOffsetSql(target.table))) as [{ offset: number }];
+    const byKey = new Map(header.map((name) => [columnKey(name), name]));
+    const pairs = target.columns.map((c) => ({ fileColumn: byKey.get(c.key) ?? c.name, column: c.column }));
+    const insert = insertRowsSql(target.table, id, offset, pairs, readCsvSql(read));
     if (db.execLong) await db.execLong(insert, step);
     else await db.exec(insert);
     const [{ rejected, invalid_unicode }] = (await db.rows(rejectCountSql(rejects))) as [
       { rejected: number; invalid_unicode: number },
     ];
     if (invalid_unicode > 0 && encoding === 'utf-8') throw new NotUtf8();
-    const [{ rows }] = (await db.rows(sourceRowCountSql(id))) as [{ rows: number }];
+    const [{ rows }] = (await db.rows(sourceRowCountSql(target.table, id))) as [{ rows: number }];
     if (rows === 0) throw new IngestError(source.name, await emptyReason(db, source.name, rejected, rejects));
     await db.exec(keepRejectsSql(id, rejects));
-    await db.exec(insertFactsSql(id));
+    const roles = target.guess ? await guessTargetRoles(db, target) : target.roles;
+    const cube = { datasetId: target.datasetId, table: target.table, roles, sourceId: id };
+    await db.exec(insertFactsSql(cube));
+    const daily = insertDailySql(cube);
+    if (daily) await db.exec(daily);
     await db.exec(
       insertSourceSql({
         sourceId: id,
+        datasetId: target.datasetId,
         name: source.name,
         bytes: source.bytes,
         rows,

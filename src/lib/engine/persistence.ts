@@ -2,13 +2,20 @@ import {
   checkpointSql,
   clearKeptSql,
   createKeptTablesSql,
+  datasetVersionsSql,
+  dropKeptTablesSql,
   dropSourceSql,
   incompleteSourcesSql,
   keepSourceSql,
   keptSourceIdsSql,
+  keptTablesSql,
+  LEGACY_TABLES,
   loadedSourcesSql,
+  replaceKeptCubeSql,
+  replaceKeptDatasetsSql,
   restoreKeptSql,
 } from '$lib/models/restaurant/build-persist-sql';
+import { MODELS } from '$lib/models/restaurant/schema';
 import type { FileResult, RestoreReport, StorageInfo } from './api';
 import type { SqlRunner } from './sql-runner';
 import type { Store } from './store';
@@ -16,10 +23,10 @@ import type { Store } from './store';
 const HISTORY = 'history.json';
 
 /**
- * Keeps the dataset between visits. The working tables stay in memory (loads are fastest there); after
+ * Keeps the datasets between visits. The working tables stay in memory (loads are fastest there); after
  * a load, each new file's rows are copied into DuckDB's main database, a file in the origin-private file
- * system, one file per transaction, then checkpointed. On the next visit they are copied back and checked
- * against the row counts recorded at load time.
+ * system, one file per transaction, then checkpointed. Datasets whose roles changed get their new cube
+ * kept. On the next visit everything is copied back and checked against the row counts recorded at load.
  */
 export class Persistence {
   private kept = new Set<number>();
@@ -35,11 +42,12 @@ export class Persistence {
     const history = await this.readHistory().catch(() => []);
     const kept = this.catalog.name;
     if (kept === null) return { history, restored: [], problems: [], storage: await this.usage() };
-    for (const sql of createKeptTablesSql(kept)) await this.db.exec(sql);
-    await this.inTransaction(restoreKeptSql(kept));
-    const problems: string[] = [];
-    for (const bad of await this.db.rows(incompleteSourcesSql())) {
-      await this.inTransaction(dropSourceSql(Number(bad.source_id)));
+    const problems = await this.dropLegacy(kept);
+    for (const sql of createKeptTablesSql(kept, [])) await this.db.exec(sql);
+    const tables = (await this.db.rows(datasetVersionsSql(kept))).map((r) => String(r.table_name));
+    await this.inTransaction(restoreKeptSql(kept, tables));
+    for (const bad of await this.db.rows(incompleteSourcesSql(tables))) {
+      await this.inTransaction(dropSourceSql(Number(bad.source_id), String(bad.table_name)));
       problems.push(
         `"${String(bad.name)}" was left out: this browser's storage gave back ${String(bad.found)} of its ` +
           `${String(bad.rows)} rows. Drop the file again to load it.`,
@@ -54,13 +62,30 @@ export class Persistence {
     const kept = this.catalog.name;
     if (kept === null) return this.usage();
     await this.store.write(HISTORY, new TextEncoder().encode(JSON.stringify(history)));
-    for (const sql of createKeptTablesSql(kept)) await this.db.exec(sql);
+    const working = await this.db.rows(datasetVersionsSql(null));
+    for (const sql of createKeptTablesSql(
+      kept,
+      working.map((d) => String(d.table_name)),
+    ))
+      await this.db.exec(sql);
     const already = new Set((await this.db.rows(keptSourceIdsSql(kept))).map((r) => Number(r.source_id)));
-    for (const { source_id } of await this.db.rows(loadedSourcesSql())) {
+    for (const { source_id, table_name } of await this.db.rows(loadedSourcesSql())) {
       const id = Number(source_id);
-      if (!already.has(id)) await this.inTransaction(keepSourceSql(kept, id));
+      if (!already.has(id)) await this.inTransaction(keepSourceSql(kept, id, String(table_name)));
       this.kept.add(id);
     }
+    const keptVersions = new Map(
+      (await this.db.rows(datasetVersionsSql(kept))).map((r) => [
+        Number(r.dataset_id),
+        Number(r.cube_version),
+      ]),
+    );
+    for (const d of working) {
+      const version = keptVersions.get(Number(d.dataset_id));
+      if (version !== undefined && version !== Number(d.cube_version))
+        await this.inTransaction(replaceKeptCubeSql(kept, Number(d.dataset_id)));
+    }
+    await this.inTransaction(replaceKeptDatasetsSql(kept));
     await this.db.exec(checkpointSql(kept));
     return this.usage();
   }
@@ -68,7 +93,9 @@ export class Persistence {
   async clear(): Promise<StorageInfo> {
     const kept = this.catalog.name;
     if (kept !== null) {
-      await this.inTransaction(clearKeptSql(kept));
+      for (const sql of createKeptTablesSql(kept, [])) await this.db.exec(sql);
+      const tables = (await this.db.rows(datasetVersionsSql(kept))).map((r) => String(r.table_name));
+      await this.inTransaction(clearKeptSql(kept, tables));
       await this.db.exec(checkpointSql(kept));
     }
     await this.store.remove(HISTORY);
@@ -81,6 +108,18 @@ export class Persistence {
       return { kind: 'memory', reason: this.catalog.reason, bytes: 0, savedFiles: 0 };
     const files = await this.store.list();
     return { kind: 'opfs', bytes: files.reduce((sum, f) => sum + f.bytes, 0), savedFiles: this.kept.size };
+  }
+
+  /** Data an earlier version kept (before datasets) has another layout: it is removed, and the user told. */
+  private async dropLegacy(kept: string): Promise<string[]> {
+    const tables = new Set((await this.db.rows(keptTablesSql(kept))).map((r) => String(r.table_name)));
+    if (!tables.has('raw_visits') || tables.has(MODELS.datasets)) return [];
+    await this.inTransaction(dropKeptTablesSql(kept, LEGACY_TABLES));
+    await this.db.exec(checkpointSql(kept));
+    return [
+      'The data this browser kept was saved by an earlier version of Dropdash and could not be brought ' +
+        'back. Drop the files again to load them.',
+    ];
   }
 
   private async inTransaction(statements: string[]): Promise<void> {

@@ -7,4 +7,6 @@ export interface SqlRunner {
   exec(sql: string): Promise<void>;
   /** A long statement that reports between steps and can be cancelled; by default, plain exec. */
   execLong?(sql: string, step: () => Promise<'continue' | 'cancel'>): Promise<void>;
+  /** A long query whose rows are wanted, run the same way (the worker answers other calls meanwhile). */
+  rowsLong?(sql: string, step: () => Promise<'continue' | 'cancel'>): Promise<Row[]>;
 }

@@ -1,7 +1,12 @@
 import { expose, transfer } from 'comlink';
 import { clearAllSql, createModelsSql } from '$lib/models/restaurant/build-ingest-sql';
+import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
+import { columnsSql } from '$lib/models/dataset/build-dataset-sql';
+import type { RememberedRoles } from '$lib/models/dataset/roles';
 import { copyToCsvSql } from '$lib/models/sql';
 import type { EngineApi, EngineInfo, EngineOptions, FileResult, IngestProgress, RestoreReport } from './api';
+import { profileDataset } from './profile';
+import { applyRoles } from './roles';
 import { contentHash } from './content-hash';
 import { connectionRunner, dropFile, openDatabase, registerFile, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
@@ -19,6 +24,8 @@ interface Engine {
   /** Loads run on their own connection, so the dashboard keeps reading committed data meanwhile. */
   loader: ReturnType<typeof connectionRunner>;
   reader: ReturnType<typeof connectionRunner>;
+  /** Profiles run on their own connection, in steps, so dashboard queries are answered meanwhile. */
+  profiler: ReturnType<typeof connectionRunner>;
   persistence: Persistence;
 }
 
@@ -44,7 +51,7 @@ function startEngine(options: EngineOptions = {}): Promise<Engine> {
       startMs: Math.round(performance.now() - started),
       memoryLimit: db.memoryLimit,
     };
-    return { db, info, loader, reader: connectionRunner(db), persistence };
+    return { db, info, loader, reader: connectionRunner(db), profiler: connectionRunner(db), persistence };
   })();
   return engine;
 }
@@ -66,6 +73,7 @@ async function ingestFile(
   tracked: TrackedFile,
   hash: () => Promise<string>,
   step: () => Promise<'continue' | 'cancel'>,
+  remembered: Record<string, RememberedRoles>,
 ): Promise<FileResult> {
   const started = performance.now();
   const base = { name: file.name, bytes: file.size };
@@ -75,7 +83,7 @@ async function ingestFile(
   registerFile(db, path, tracked);
   try {
     const source = { path, ...base, head: readHead(file), contentHash: await hash() };
-    return { status: 'loaded', ...(await ingestCsv(loader, source, step)) };
+    return { status: 'loaded', ...(await ingestCsv(loader, source, step, remembered)) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const known =
@@ -122,7 +130,7 @@ const api: EngineApi = {
     return exclusive(() => persistence.save(history));
   },
 
-  async ingest(files, onProgress) {
+  async ingest(files, onProgress, options = {}) {
     const engine = await startEngine();
     return exclusive(async () => {
       cancelRequested = false;
@@ -154,7 +162,7 @@ const api: EngineApi = {
             hashed = bytes;
             if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
           });
-        results.push(await ingestFile(engine, file, tracked, hash, step));
+        results.push(await ingestFile(engine, file, tracked, hash, step, options.remembered ?? {}));
         drop.bytesBefore += file.size;
       }
       history = [...results].reverse().concat(history);
@@ -183,10 +191,37 @@ const api: EngineApi = {
     }
   },
 
+  async setRoles(datasetId, roles) {
+    const { loader } = await startEngine();
+    return exclusive(() => applyRoles(loader, datasetId, roles));
+  },
+
+  async profile(datasetId) {
+    const { profiler } = await startEngine();
+    // In turn with loads and saves: a checkpoint must never wait on a profile's open query, which
+    // only moves on when this worker polls it.
+    return exclusive(async () => {
+      const dataset = (await profiler.rows(datasetVersionsSql(null))).find(
+        (d) => Number(d.dataset_id) === datasetId,
+      );
+      if (!dataset) return [];
+      const columns = (await profiler.rows(columnsSql(datasetId))).map((c) => ({
+        name: String(c.name),
+        key: String(c.key),
+        column: String(c.column_name),
+      }));
+      return profileDataset(profiler, String(dataset.table_name), columns, async () => {
+        await yieldToMessages();
+        return 'continue';
+      });
+    });
+  },
+
   async clear() {
     const { loader, persistence } = await startEngine();
     return exclusive(async () => {
-      for (const sql of clearAllSql()) await loader.exec(sql);
+      const tables = (await loader.rows(datasetVersionsSql(null))).map((d) => String(d.table_name));
+      for (const sql of clearAllSql(tables)) await loader.exec(sql);
       history = [];
       return persistence.clear();
     });

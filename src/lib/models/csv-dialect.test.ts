@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delimiterName, detectDelimiter } from './csv-dialect';
+import { delimiterName, detectDelimiter, headerFields } from './csv-dialect';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -21,5 +21,12 @@ describe('detectDelimiter', () => {
   it('names delimiters for people', () => {
     expect(delimiterName('\t')).toBe('tab');
     expect(delimiterName(null)).toBe('single-column');
+  });
+});
+
+describe('headerFields', () => {
+  it('splits the header line, with quoted delimiters and doubled quotes', () => {
+    expect(headerFields(bytes('a,"b,c","say ""hi""",\nx,y'), ',')).toEqual(['a', 'b,c', 'say "hi"', '']);
+    expect(headerFields(bytes('\uFEFFnotes;notes\r\n1;2'), ';')).toEqual(['notes', 'notes']);
   });
 });

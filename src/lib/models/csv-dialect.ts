@@ -28,3 +28,29 @@ export function delimiterName(delimiter: string | null): string {
   const names: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
   return delimiter === null ? 'single-column' : (names[delimiter] ?? `“${delimiter}”`);
 }
+
+/** The fields of the header line (RFC 4180 quoting), to notice what DuckDB renames, such as duplicates. */
+export function headerFields(head: Uint8Array, delimiter: string | null): string[] {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '');
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (quoted && char === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && char === delimiter) {
+      fields.push(field);
+      field = '';
+    } else if (!quoted && (char === '\n' || char === '\r')) {
+      break;
+    } else {
+      field += char;
+    }
+  }
+  fields.push(field);
+  return fields;
+}

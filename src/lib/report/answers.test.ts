@@ -28,6 +28,7 @@ describe('buildAnswersDocument', () => {
       sources: [
         {
           sourceId: 1,
+          datasetId: 1,
           name: 'a.csv',
           bytes: 10,
           rows: 4,

@@ -10,6 +10,7 @@ export const REPORT_PANELS = [
   'top-revenue',
   'top-dishes-per-restaurant',
   'dish-matrix',
+  'timeline',
   'customers',
 ] as const;
 

@@ -11,14 +11,12 @@ export type ShareLink =
   | { status: 'too-large'; chars: number }
   | { status: 'failed'; message: string };
 
-export const REPORT_TITLE = 'Restaurant orders';
-
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Snapshots of the live dashboard: the share link for its current state, and snapshots on demand. */
 export class ReportSharing {
   link = $state<ShareLink>({ status: 'pending' });
-  private scopes: { dataset: DatasetView; views: Promise<ScopeView[]> } | null = null;
+  private scopes: { dataset: DatasetView; key: string; views: Promise<ScopeView[]> } | null = null;
   private request = 0;
 
   constructor(private readonly session: Session) {}
@@ -28,7 +26,7 @@ export class ReportSharing {
     const { dataset, scopeView } = this.session;
     if (!dataset || !scopeView) return { ok: false, problem: 'Nothing is loaded yet.' };
     try {
-      const views = await this.scopeViews(dataset);
+      const views = await this.scopeViews(dataset, scopeView);
       const scopes = views.some((v) => v.scope.restaurant === scopeView.scope.restaurant)
         ? views
         : [...views, scopeView];
@@ -36,11 +34,12 @@ export class ReportSharing {
       const answers = this.session.answers(createdAt);
       if (!answers) return { ok: false, problem: 'Nothing is loaded yet.' };
       return buildSnapshot({
-        title: REPORT_TITLE,
+        title: this.session.title,
         createdAt,
         dataset,
         scopes,
         restaurant: scopeView.scope.restaurant,
+        roles: this.session.roleNames,
         settings,
         answers,
       });
@@ -70,15 +69,18 @@ export class ReportSharing {
       url.length > MAX_LINK_CHARS ? { status: 'too-large', chars: url.length } : { status: 'ready', url };
   }
 
-  private scopeViews(dataset: DatasetView): Promise<ScopeView[]> {
-    if (this.scopes?.dataset !== dataset) {
+  /** Every restaurant's figures under the dashboard's other filters (files, item), queried once per state. */
+  private scopeViews(dataset: DatasetView, current: ScopeView): Promise<ScopeView[]> {
+    const key = JSON.stringify({ ...current.scope, restaurant: null });
+    if (this.scopes?.dataset !== dataset || this.scopes.key !== key) {
       const names = dataset.restaurants.length <= MAX_SCOPES ? dataset.restaurants.map((r) => r.name) : [];
+      const dated = current.timeline !== null;
       const scopes = [null, ...names].map((restaurant) =>
-        loadScopeView({ restaurant, sources: dataset.files }),
+        loadScopeView({ ...current.scope, restaurant }, dated),
       );
       const views = Promise.all(scopes);
       views.catch(() => (this.scopes = null));
-      this.scopes = { dataset, views };
+      this.scopes = { dataset, key, views };
     }
     return this.scopes.views;
   }

@@ -1,4 +1,5 @@
 import type { DatasetView, ScopeView } from '$lib/client/dashboard-data';
+import type { RoleMapping } from '$lib/models/dataset/roles';
 import type { AnswersDocument } from './answers';
 import { panelList, type PanelSettings } from './report-panels';
 import {
@@ -19,6 +20,8 @@ export interface SnapshotInput {
   /** Figures for "all restaurants" (scope null) and for each restaurant the snapshot can show. */
   scopes: readonly ScopeView[];
   restaurant: string | null;
+  /** The columns playing each role, named as in the file. */
+  roles: RoleMapping;
   settings: PanelSettings;
   answers: AnswersDocument;
 }
@@ -29,7 +32,7 @@ export type SnapshotResult = { ok: true; snapshot: Snapshot; json: string } | { 
 export function buildSnapshot(input: SnapshotInput): SnapshotResult {
   const { dataset } = input;
   const included = dataset.sources.filter(
-    (s) => dataset.files === null || dataset.files.includes(s.sourceId),
+    (s) => dataset.selection.sources === null || dataset.selection.sources.includes(s.sourceId),
   );
   const snapshot: Snapshot = {
     schema: SNAPSHOT_SCHEMA,
@@ -37,6 +40,8 @@ export function buildSnapshot(input: SnapshotInput): SnapshotResult {
     createdAt: input.createdAt,
     sources: included.map(({ name, bytes, rows, contentHash }) => ({ name, bytes, rows, contentHash })),
     restaurant: input.restaurant,
+    item: input.scopes[0]?.scope.item ?? null,
+    roles: input.roles,
     panels: panelList(input.settings),
     data: {
       totals: dataset.totals,
@@ -64,6 +69,8 @@ export function buildSnapshot(input: SnapshotInput): SnapshotResult {
 const toSnapshotScope = (view: ScopeView): SnapshotScope => ({
   restaurant: view.scope.restaurant,
   overview: view.overview,
+  totals: view.totals,
+  timeline: view.timeline,
   dishes: view.dishes,
   customers: view.customers,
 });
@@ -75,8 +82,10 @@ export function scopeView(snapshot: Snapshot, restaurant: string | null): ScopeV
     snapshot.data.scopes.find((s) => s.restaurant === null) ??
     (snapshot.data.scopes[0] as SnapshotScope);
   return {
-    scope: { restaurant: found.restaurant, sources: null },
+    scope: { dataset: 0, restaurant: found.restaurant, sources: null, item: snapshot.item },
     overview: found.overview,
+    totals: found.totals,
+    timeline: found.timeline,
     dishes: found.dishes,
     customers: found.customers,
   };

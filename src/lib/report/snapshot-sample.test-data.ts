@@ -31,6 +31,7 @@ export function sampleInput(dish = 'soup'): SnapshotInput {
   const sources = [
     {
       sourceId: 1,
+      datasetId: 1,
       name: 'orders.csv',
       bytes: 120,
       rows: 3,
@@ -44,17 +45,25 @@ export function sampleInput(dish = 'soup'): SnapshotInput {
     },
   ];
   const dataset: DatasetView = {
-    files: null,
+    selection: { dataset: 1, sources: null },
     totals: overview,
     restaurants,
     mostRestaurants: { restaurants: 1, customers: ['Ann', 'Bo'] },
     matrix: [{ restaurant: 'alpha', dish, orders: 2, revenue: 5 }],
     topDishes: dishes.map((d) => ({ restaurant: 'alpha', ...d })),
     sources,
+    allSources: sources,
   };
   const scope = (restaurant: string | null): ScopeView => ({
-    scope: { restaurant, sources: null },
+    scope: { dataset: 1, restaurant, sources: null, item: null },
     overview,
+    totals: restaurants.map(({ name, visits, uniqueCustomers, revenue }) => ({
+      name,
+      visits,
+      uniqueCustomers,
+      revenue,
+    })),
+    timeline: null,
     dishes,
     customers,
   });
@@ -65,6 +74,13 @@ export function sampleInput(dish = 'soup'): SnapshotInput {
     dataset,
     scopes: [scope(null), scope('alpha')],
     restaurant: 'alpha',
+    roles: {
+      place: 'restaurant_names',
+      item: 'food_names',
+      customer: 'first_name',
+      amount: 'food_cost',
+      date: null,
+    },
     settings: { matrixMetric: 'revenue', rankMetric: 'orders' },
     answers: buildAnswersDocument({
       restaurants,

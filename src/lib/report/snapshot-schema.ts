@@ -18,6 +18,7 @@ export const LIMITS = {
   sources: 500,
   scopeRows: 100,
   panels: 50,
+  timelinePoints: 2000,
 } as const;
 
 const text = v.pipe(v.string(), v.maxLength(LIMITS.text, `is longer than ${LIMITS.text} characters`));
@@ -57,10 +58,20 @@ const dishRank = {
   revenueRank: count,
 };
 
+const totals = v.object({ name: text, visits: count, uniqueCustomers: count, revenue: amount });
+
+const timeline = v.object({
+  unit: v.picklist(['day', 'week', 'month']),
+  points: list(v.object({ period: text, visits: count, revenue: amount }), LIMITS.timelinePoints),
+  undated: count,
+});
+
 const scope = v.object({
   /** null: all restaurants. */
   restaurant: v.nullable(text),
   overview,
+  totals: list(totals, LIMITS.restaurants),
+  timeline: v.nullable(timeline),
   dishes: list(v.object(dishRank), LIMITS.scopeRows),
   customers: list(
     v.object({ customer: text, visits: count, restaurants: count, tiedAtTop: count }),
@@ -104,6 +115,16 @@ export const snapshotSchema = v.pipe(
     createdAt: v.pipe(v.string(), v.isoTimestamp('is not a date and time')),
     sources,
     restaurant: v.nullable(text),
+    /** The item the dashboard was narrowed to when it was shared (every scope below is narrowed too). */
+    item: v.nullable(text),
+    /** The columns that played each role, as the file names them: the panels' wording follows them. */
+    roles: v.object({
+      place: v.nullable(text),
+      item: v.nullable(text),
+      customer: v.nullable(text),
+      amount: v.nullable(text),
+      date: v.nullable(text),
+    }),
     panels: list(panelSchema, LIMITS.panels),
     data: v.object({
       totals: overview,

@@ -48,7 +48,11 @@ describe('snapshot build', () => {
   it('keeps only the files the dashboard was narrowed to', () => {
     const input = sampleInput();
     const second = { ...input.dataset.sources[0]!, sourceId: 2, name: 'other.csv' };
-    input.dataset = { ...input.dataset, files: [2], sources: [...input.dataset.sources, second] };
+    input.dataset = {
+      ...input.dataset,
+      selection: { dataset: 1, sources: [2] },
+      sources: [...input.dataset.sources, second],
+    };
     const result = buildSnapshot(input);
     expect(result.ok && result.snapshot.sources.map((s) => s.name)).toEqual(['other.csv']);
   });

@@ -32,33 +32,46 @@ export async function openTestDatabase(): Promise<SqlRunner & { close(): void }>
 }
 
 /** Loads a file from tests/fixtures (or any path) the way the worker does, and returns the outcome. */
-export async function ingestPath(db: SqlRunner, path: string, name = path.split('/').pop() ?? path) {
+export async function ingestPath(
+  db: SqlRunner,
+  path: string,
+  name = path.split('/').pop() ?? path,
+  remembered: Parameters<typeof import('$lib/engine/ingest').ingestCsv>[3] = {},
+) {
   const { readFileSync, statSync } = await import('node:fs');
   const { ingestCsv } = await import('$lib/engine/ingest');
   const { contentHash } = await import('$lib/engine/content-hash');
   const content = new Uint8Array(readFileSync(path));
   const hash = await contentHash((start, end) => content.subarray(start, end), content.length);
-  return ingestCsv(db, {
-    path,
-    name,
-    bytes: statSync(path).size,
-    head: content.subarray(0, 8192),
-    contentHash: hash,
-  });
+  return ingestCsv(
+    db,
+    {
+      path,
+      name,
+      bytes: statSync(path).size,
+      head: content.subarray(0, 8192),
+      contentHash: hash,
+    },
+    undefined,
+    remembered,
+  );
 }
 
 /** The answers document the page would download, computed with the same SQL and builder. */
-export async function answersFrom(db: SqlRunner, files: readonly number[] | null = null) {
+export async function answersFrom(db: SqlRunner, files: readonly number[] | null = null, dataset = 1) {
+  const selection = { dataset, sources: files };
   const { answersSql, mostRestaurantsSql, overviewSql, sourcesSql } =
     await import('$lib/models/restaurant/build-dashboard-sql');
   const { toAnswer, toMostRestaurants, toOverview, toSource } =
     await import('$lib/models/restaurant/dashboard-rows');
   const { buildAnswersDocument } = await import('$lib/report/answers');
   return buildAnswersDocument({
-    restaurants: (await db.rows(answersSql(files))).map(toAnswer),
-    mostRestaurants: toMostRestaurants((await db.rows(mostRestaurantsSql(files)))[0]),
-    sources: (await db.rows(sourcesSql())).map(toSource).filter((s) => !files || files.includes(s.sourceId)),
-    totalRows: toOverview((await db.rows(overviewSql({ restaurant: null, sources: files })))[0]).visits,
+    restaurants: (await db.rows(answersSql(selection))).map(toAnswer),
+    mostRestaurants: toMostRestaurants((await db.rows(mostRestaurantsSql(selection)))[0]),
+    sources: (await db.rows(sourcesSql(dataset)))
+      .map(toSource)
+      .filter((s) => !files || files.includes(s.sourceId)),
+    totalRows: toOverview((await db.rows(overviewSql({ ...selection, restaurant: null })))[0]).visits,
     generatedAt: '1970-01-01T00:00:00.000Z',
   });
 }

@@ -5,12 +5,14 @@ import { oracleAnswers, parseRestaurantCsv } from '../../../../tests/support/res
 import {
   dishMatrixSql,
   overviewSql,
+  restaurantTotalsSql,
   topCustomersSql,
   topDishesPerRestaurantSql,
   topDishesSql,
 } from './build-dashboard-sql';
 
 const fixture = (name: string) => `tests/fixtures/${name}`;
+const ALL = { dataset: 1, sources: null };
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 
 beforeEach(async () => {
@@ -85,8 +87,8 @@ describe('panel queries read the fact cube', () => {
   });
 
   it('narrows the headline figures to one restaurant', async () => {
-    const [all] = await db.rows(overviewSql({ restaurant: null, sources: null }));
-    const [beta] = await db.rows(overviewSql({ restaurant: 'beta', sources: null }));
+    const [all] = await db.rows(overviewSql({ dataset: 1, restaurant: null, sources: null }));
+    const [beta] = await db.rows(overviewSql({ dataset: 1, restaurant: 'beta', sources: null }));
     expect(all).toMatchObject({
       visits: 10,
       unique_customers: 4,
@@ -98,7 +100,7 @@ describe('panel queries read the fact cube', () => {
   });
 
   it('ranks top dishes by orders and by revenue, name breaking ties', async () => {
-    const rows = await db.rows(topDishesSql({ restaurant: 'alpha', sources: null }, 2));
+    const rows = await db.rows(topDishesSql({ dataset: 1, restaurant: 'alpha', sources: null }, 2));
     expect(rows.map((r) => [r.dish, r.orders_rank, r.revenue_rank])).toEqual([
       ['beans', 1, 1],
       ['chips', 2, 2],
@@ -106,7 +108,7 @@ describe('panel queries read the fact cube', () => {
   });
 
   it('counts how many customers share the top visit count, and their reach over all restaurants', async () => {
-    const rows = await db.rows(topCustomersSql({ restaurant: 'alpha', sources: null }));
+    const rows = await db.rows(topCustomersSql({ dataset: 1, restaurant: 'alpha', sources: null }));
     expect(rows.map((r) => [r.customer, r.visits, r.restaurants, r.tied_at_top])).toEqual([
       ['Ann', 2, 2, 2],
       ['Bob', 2, 1, 2],
@@ -115,7 +117,7 @@ describe('panel queries read the fact cube', () => {
   });
 
   it('gives restaurant × dish cells without empty dishes', async () => {
-    const cells = await db.rows(dishMatrixSql());
+    const cells = await db.rows(dishMatrixSql(ALL));
     expect(cells.map((c) => `${c.restaurant}/${c.dish}=${c.orders}`)).toEqual([
       'alpha/beans=2',
       'alpha/chips=2',
@@ -129,7 +131,7 @@ describe('panel queries read the fact cube', () => {
 describe('top dishes of each restaurant', () => {
   it('ranks each restaurant on its own, by orders and by revenue', async () => {
     await ingestPath(db, fixture('ties.csv'));
-    const rows = await db.rows(topDishesPerRestaurantSql(null, 2));
+    const rows = await db.rows(topDishesPerRestaurantSql(ALL, 2));
     expect(rows.map((r) => [r.restaurant, r.dish, r.orders_rank, r.revenue_rank])).toEqual([
       ['alpha', 'beans', 1, 1],
       ['alpha', 'chips', 2, 2],
@@ -152,7 +154,23 @@ describe('narrowing to source files', () => {
     expect(onlySecond.mostRestaurantsVisited).toEqual(expected.mostRestaurantsVisited);
     expect(onlySecond.totalRows).toBe(1800);
     expect(onlySecond.sources.map((s) => s.name)).toEqual(['part-2.csv']);
-    const [none] = await db.rows(overviewSql({ restaurant: null, sources: [] }));
+    const [none] = await db.rows(overviewSql({ dataset: 1, restaurant: null, sources: [] }));
     expect(none).toMatchObject({ visits: 0, source_count: 0 });
+  });
+});
+
+describe('cross-filtering on one dish', () => {
+  it('narrows the headline figures, customers and per-restaurant totals to the dish, from the cube', async () => {
+    await ingestPath(db, fixture('ties.csv'));
+    const scope = { dataset: 1, restaurant: null, sources: null, item: 'tea' };
+    const [overview] = await db.rows(overviewSql(scope));
+    expect(overview).toMatchObject({ visits: 2, unique_customers: 2, revenue: 2.5, unusable_costs: 1 });
+    const totals = await db.rows(restaurantTotalsSql(scope));
+    expect(totals).toEqual([{ name: 'beta', visits: 2, unique_customers: 2, revenue: 2.5 }]);
+    const customers = await db.rows(topCustomersSql(scope));
+    expect(customers.map((c) => c.customer)).toEqual(['Ann', 'Cy']);
+    // The dish ranking itself is not narrowed: it still shows every dish, so the chart can highlight one.
+    const dishes = await db.rows(topDishesSql(scope));
+    expect(dishes.map((d) => d.dish)).toEqual(['beans', 'chips', 'soup', 'tea', 'corn']);
   });
 });

@@ -1,26 +1,36 @@
 import { integer, literal } from '../sql';
 import { MODELS } from './schema';
 
-const { sources, rejects, facts, restaurants, dishes, customers } = MODELS;
+const { sources, rejects, facts, daily, restaurants, dishes, customers } = MODELS;
 
 /** The files the dashboard reads: their source ids, or null for every loaded file. */
 export type SourceFilter = readonly number[] | null;
 
-/** What the dashboard is narrowed to. `restaurant: null` means all restaurants. */
-export interface Scope {
-  restaurant: string | null;
+/** One dataset, the files of it the dashboard reads, and an item (dish) a click narrowed it to. */
+export interface Selection {
+  dataset: number;
   sources: SourceFilter;
+  item?: string | null;
 }
 
-/** The argument the summary macros take. */
+/** What the dashboard is narrowed to. `restaurant: null` means all restaurants. */
+export interface Scope extends Selection {
+  restaurant: string | null;
+}
+
 function ids(filter: SourceFilter): string {
   return filter === null ? 'NULL' : `[${filter.map(integer).join(', ')}]::INTEGER[]`;
 }
 
+/** The arguments the summary macros take. */
+const args = (s: Selection) =>
+  `${integer(s.dataset)}, ${ids(s.sources)}${s.item == null ? '' : `, item := ${literal(s.item)}`}`;
+
 function where(scope: Scope): string {
   const restaurant = scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
   const files = scope.sources === null ? 'TRUE' : `list_contains(${ids(scope.sources)}, source_id)`;
-  return `${restaurant} AND ${files}`;
+  const item = scope.item == null ? 'TRUE' : `dish = ${literal(scope.item)}`;
+  return `dataset_id = ${integer(scope.dataset)} AND ${restaurant} AND ${files} AND ${item}`;
 }
 
 const money = (expression: string) => `round(${expression}, 2)::DOUBLE`;
@@ -42,26 +52,26 @@ export function overviewSql(scope: Scope): string {
  * The assignment's answers, one row per restaurant, sorted by name. Every "most" keeps all tied winners,
  * sorted by name; a dish or customer that is empty is not a candidate.
  */
-export function answersSql(files: SourceFilter = null): string {
+export function answersSql(files: Selection): string {
   return `WITH
     popular AS (
       SELECT restaurant, max(orders) AS orders, list(dish ORDER BY dish) AS dishes FROM (
-        SELECT *, max(orders) OVER (PARTITION BY restaurant) AS top FROM ${dishes}(${ids(files)})
+        SELECT *, max(orders) OVER (PARTITION BY restaurant) AS top FROM ${dishes}(${args(files)})
       ) WHERE orders = top GROUP BY restaurant),
     profitable AS (
       SELECT restaurant, max(revenue) AS revenue, list(dish ORDER BY dish) AS dishes FROM (
-        SELECT *, max(revenue) OVER (PARTITION BY restaurant) AS top FROM ${dishes}(${ids(files)})
+        SELECT *, max(revenue) OVER (PARTITION BY restaurant) AS top FROM ${dishes}(${args(files)})
       ) WHERE revenue = top GROUP BY restaurant),
     visitors AS (
       SELECT restaurant, max(visits) AS visits, list(customer ORDER BY customer) AS customers FROM (
-        SELECT *, max(visits) OVER (PARTITION BY restaurant) AS top FROM ${customers}(${ids(files)})
+        SELECT *, max(visits) OVER (PARTITION BY restaurant) AS top FROM ${customers}(${args(files)})
       ) WHERE visits = top GROUP BY restaurant)
     SELECT r.restaurant AS name, r.visits::BIGINT AS visits, r.unique_customers::BIGINT AS unique_customers,
       ${money('r.revenue')} AS revenue,
       coalesce(p.orders, 0)::BIGINT AS popular_orders, coalesce(p.dishes, []) AS popular_dishes,
       ${money('coalesce(f.revenue, 0)')} AS profitable_revenue, coalesce(f.dishes, []) AS profitable_dishes,
       coalesce(v.visits, 0)::BIGINT AS top_visits, coalesce(v.customers, []) AS top_customers
-    FROM ${restaurants}(${ids(files)}) r
+    FROM ${restaurants}(${args(files)}) r
     LEFT JOIN popular p USING (restaurant)
     LEFT JOIN profitable f USING (restaurant)
     LEFT JOIN visitors v USING (restaurant)
@@ -69,9 +79,9 @@ export function answersSql(files: SourceFilter = null): string {
 }
 
 /** Who visited the most distinct restaurants: the count, every customer who reached it, and how many. */
-export function mostRestaurantsSql(files: SourceFilter = null): string {
+export function mostRestaurantsSql(files: Selection): string {
   return `WITH reach AS (
-      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers}(${ids(files)})
+      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers}(${args(files)})
       WHERE restaurant IS NOT NULL GROUP BY customer)
     SELECT coalesce(max(restaurants), 0)::BIGINT AS restaurants,
       coalesce(list(customer ORDER BY customer) FILTER (restaurants = (SELECT max(restaurants) FROM reach)), [])
@@ -86,9 +96,16 @@ export function topDishesSql(scope: Scope, limit = 5): string {
       SELECT dish, sum(orders) AS orders, sum(revenue) AS revenue,
         row_number() OVER (ORDER BY sum(orders) DESC, dish) AS orders_rank,
         row_number() OVER (ORDER BY sum(revenue) DESC, dish) AS revenue_rank
-      FROM ${dishes}(${ids(scope.sources)}) WHERE ${restaurant} GROUP BY dish)
+      FROM ${dishes}(${args({ ...scope, item: null })}) WHERE ${restaurant} GROUP BY dish)
     WHERE orders_rank <= ${integer(limit)} OR revenue_rank <= ${integer(limit)}
     ORDER BY orders_rank`;
+}
+
+/** Visits, customers and revenue per restaurant for the selection (narrowed to an item when one is set). */
+export function restaurantTotalsSql(selection: Selection): string {
+  return `SELECT restaurant AS name, visits::BIGINT AS visits, unique_customers::BIGINT AS unique_customers,
+      ${money('revenue')} AS revenue
+    FROM ${restaurants}(${args(selection)}) ORDER BY restaurant`;
 }
 
 /** The most frequent customers of the scope, how many restaurants each visited in all, and the tie count. */
@@ -96,9 +113,9 @@ export function topCustomersSql(scope: Scope, limit = 10): string {
   const restaurant = scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
   return `WITH per_customer AS (
       SELECT customer, sum(visits) AS visits
-      FROM ${customers}(${ids(scope.sources)}) WHERE ${restaurant} GROUP BY customer),
+      FROM ${customers}(${args(scope)}) WHERE ${restaurant} GROUP BY customer),
     reach AS (
-      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers}(${ids(scope.sources)})
+      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers}(${args(scope)})
       GROUP BY customer)
     SELECT customer, visits::BIGINT AS visits, coalesce(restaurants, 0)::BIGINT AS restaurants,
       (SELECT count(*) FROM per_customer WHERE visits = (SELECT max(visits) FROM per_customer))::BIGINT
@@ -108,29 +125,25 @@ export function topCustomersSql(scope: Scope, limit = 10): string {
 }
 
 /** Each restaurant's top dishes by orders and by revenue, ranked (name breaks ties), for a side-by-side table. */
-export function topDishesPerRestaurantSql(
-  files: SourceFilter = null,
-  limit = 5,
-  maxRestaurants = 12,
-): string {
+export function topDishesPerRestaurantSql(files: Selection, limit = 5, maxRestaurants = 12): string {
   return `WITH
-    shown AS (SELECT restaurant FROM ${restaurants}(${ids(files)})
+    shown AS (SELECT restaurant FROM ${restaurants}(${args(files)})
       ORDER BY visits DESC, restaurant LIMIT ${integer(maxRestaurants)}),
     ranked AS (
       SELECT restaurant, dish, orders, revenue,
         row_number() OVER (PARTITION BY restaurant ORDER BY orders DESC, dish) AS orders_rank,
         row_number() OVER (PARTITION BY restaurant ORDER BY revenue DESC, dish) AS revenue_rank
-      FROM ${dishes}(${ids(files)}) JOIN shown USING (restaurant))
+      FROM ${dishes}(${args(files)}) JOIN shown USING (restaurant))
     SELECT restaurant, dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue, orders_rank, revenue_rank
     FROM ranked WHERE orders_rank <= ${integer(limit)} OR revenue_rank <= ${integer(limit)}
     ORDER BY restaurant, orders_rank`;
 }
 
 /** Restaurant × dish cells for the heat map, limited to the busiest rows and columns so it stays legible. */
-export function dishMatrixSql(files: SourceFilter = null, maxRestaurants = 20, maxDishes = 40): string {
+export function dishMatrixSql(files: Selection, maxRestaurants = 20, maxDishes = 40): string {
   return `WITH
-    cells AS (SELECT * FROM ${dishes}(${ids(files)}) WHERE restaurant IS NOT NULL),
-    top_restaurants AS (SELECT restaurant FROM ${restaurants}(${ids(files)})
+    cells AS (SELECT * FROM ${dishes}(${args(files)}) WHERE restaurant IS NOT NULL),
+    top_restaurants AS (SELECT restaurant FROM ${restaurants}(${args(files)})
       ORDER BY visits DESC, restaurant LIMIT ${integer(maxRestaurants)}),
     top_dishes AS (SELECT dish FROM cells GROUP BY dish ORDER BY sum(orders) DESC, dish LIMIT ${integer(maxDishes)})
     SELECT restaurant, dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue
@@ -138,18 +151,39 @@ export function dishMatrixSql(files: SourceFilter = null, maxRestaurants = 20, m
     ORDER BY restaurant, dish`;
 }
 
-export function sourcesSql(): string {
-  return `SELECT s.source_id, s.name, s.bytes, s.rows, s.rejected, s.delimiter, s.encoding, s.content_hash,
+/** The files of one dataset, or of every dataset. */
+export function sourcesSql(dataset: number | null = null): string {
+  const only = dataset === null ? '' : `WHERE s.dataset_id = ${integer(dataset)}`;
+  return `SELECT s.source_id, s.dataset_id, s.name, s.bytes, s.rows, s.rejected, s.delimiter, s.encoding, s.content_hash,
       strftime(s.loaded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS loaded_at,
       coalesce(f.unusable_costs, 0)::BIGINT AS unusable_costs, coalesce(f.missing_costs, 0)::BIGINT AS missing_costs
     FROM ${sources} s LEFT JOIN (
       SELECT source_id, sum(unusable_costs) AS unusable_costs, sum(missing_costs) AS missing_costs
       FROM ${facts} GROUP BY source_id) f USING (source_id)
-    ORDER BY s.source_id`;
+    ${only} ORDER BY s.source_id`;
 }
 
 /** The rejected records of one file, as kept at load time (the first thousand), with line numbers. */
 export function rejectedRecordsSql(sourceId: number): string {
   return `SELECT line, error_type, message, csv_line AS record FROM ${rejects}
     WHERE source_id = ${integer(sourceId)} ORDER BY line`;
+}
+
+/**
+ * Visits and revenue over time, for a dataset with a date role: by day, or by week or month when the
+ * dates span more than a quarter or two years, so the chart stays readable.
+ */
+export function timelineSql(scope: Scope): string {
+  return `WITH d AS (SELECT day, visits, revenue FROM ${daily} WHERE ${where(scope)}),
+    span AS (SELECT CASE WHEN max(day) - min(day) <= 92 THEN 'day'
+      WHEN max(day) - min(day) <= 731 THEN 'week' ELSE 'month' END AS unit FROM d)
+    SELECT (SELECT unit FROM span) AS unit,
+      strftime(date_trunc((SELECT unit FROM span), day), '%Y-%m-%d') AS period,
+      sum(visits)::BIGINT AS visits, ${money('sum(revenue)')} AS revenue
+    FROM d WHERE day IS NOT NULL GROUP BY ALL ORDER BY period`;
+}
+
+/** Rows whose date did not read as a date: counted, never silently dropped. */
+export function undatedSql(scope: Scope): string {
+  return `SELECT coalesce(sum(visits), 0)::BIGINT AS visits FROM ${daily} WHERE ${where(scope)} AND day IS NULL`;
 }

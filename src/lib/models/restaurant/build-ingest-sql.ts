@@ -1,7 +1,10 @@
 import { ident, integer, literal } from '../sql';
-import { MODELS, REQUIRED_COLUMNS, type ColumnMapping } from './schema';
+import { LINEAGE } from '../dataset/columns';
+import { createDatasetModelsSql } from '../dataset/build-dataset-sql';
+import type { Role, RoleMapping } from '../dataset/roles';
+import { MODELS } from './schema';
 
-const { sources, rejects: rejectLog, raw, staging, facts, restaurants, dishes, customers } = MODELS;
+const { sources, rejects: rejectLog, facts, daily, restaurants, dishes, customers } = MODELS;
 
 export type CsvEncoding = 'utf-8' | 'latin-1';
 
@@ -54,70 +57,98 @@ export function describeCsvSql(options: CsvReadOptions): string {
 }
 
 const IN_SOURCES = '(source_ids IS NULL OR list_contains(source_ids, source_id))';
+const IN_DATASET = `dataset_id = ds AND ${IN_SOURCES} AND (item IS NULL OR dish = item)`;
 
-/** The dbt-like layers. Summaries are views over the small fact cube, never over raw rows. */
+/** The dbt-like layers. Summaries are table macros over the small fact cube, never over raw rows. */
 export function createModelsSql(): string[] {
   return [
+    ...createDatasetModelsSql(),
     `CREATE TABLE IF NOT EXISTS ${sources} (
-      source_id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, bytes BIGINT NOT NULL, rows BIGINT NOT NULL,
-      rejected BIGINT NOT NULL, delimiter VARCHAR, encoding VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL,
-      content_hash VARCHAR NOT NULL)`,
+      source_id INTEGER PRIMARY KEY, dataset_id INTEGER NOT NULL, name VARCHAR NOT NULL, bytes BIGINT NOT NULL,
+      rows BIGINT NOT NULL, rejected BIGINT NOT NULL, delimiter VARCHAR, encoding VARCHAR NOT NULL,
+      loaded_at TIMESTAMP NOT NULL, content_hash VARCHAR NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS ${rejectLog} (
       source_id INTEGER NOT NULL, line BIGINT, error_type VARCHAR, message VARCHAR, csv_line VARCHAR)`,
-    `CREATE TABLE IF NOT EXISTS ${raw} (
-      source_id INTEGER NOT NULL, ${REQUIRED_COLUMNS.map((c) => `${ident(c)} VARCHAR`).join(', ')})`,
-    // The cleaning rules, once: the staging view and the fact build both use them.
+    // The cleaning rules, once: every cube build uses them.
     `CREATE OR REPLACE MACRO clean_name(x) AS nullif(trim(x), '')`,
     `CREATE OR REPLACE MACRO cost_value(x) AS try_cast(x AS DECIMAL(18, 6))`,
-    `CREATE OR REPLACE VIEW ${staging} AS
-      SELECT source_id,
-        clean_name(restaurant_names) AS restaurant,
-        clean_name(food_names) AS dish,
-        clean_name(first_name) AS customer,
-        food_cost AS cost_text,
-        cost_value(food_cost) AS cost
-      FROM ${raw}`,
-    // Grain: one row per source file, restaurant, dish and customer. Every question is a roll-up of it,
-    // appending a file only inserts its own groups, and it stays small however many rows a file has.
+    `CREATE OR REPLACE MACRO day_value(x) AS try_cast(x AS TIMESTAMP)::DATE`,
+    // Grain: one row per dataset, source file, place, item and customer (the roles the user mapped). Every
+    // question is a roll-up of it, appending a file only inserts its own groups, and it stays small.
     `CREATE TABLE IF NOT EXISTS ${facts} (
-      source_id INTEGER NOT NULL, restaurant VARCHAR, dish VARCHAR, customer VARCHAR,
-      visits BIGINT NOT NULL, revenue DECIMAL(38, 6) NOT NULL,
+      dataset_id INTEGER NOT NULL, source_id INTEGER NOT NULL, restaurant VARCHAR, dish VARCHAR,
+      customer VARCHAR, visits BIGINT NOT NULL, revenue DECIMAL(38, 6) NOT NULL,
       missing_costs BIGINT NOT NULL, unusable_costs BIGINT NOT NULL)`,
-    // Summaries are table macros over the cube: named models that take the selected files (NULL: all).
-    `CREATE OR REPLACE MACRO ${restaurants}(source_ids) AS TABLE
+    // With a date role: visits and revenue per day, place and item, for the over-time chart.
+    `CREATE TABLE IF NOT EXISTS ${daily} (
+      dataset_id INTEGER NOT NULL, source_id INTEGER NOT NULL, restaurant VARCHAR, dish VARCHAR, day DATE,
+      visits BIGINT NOT NULL, revenue DECIMAL(38, 6) NOT NULL)`,
+    // Summaries take the dataset, the selected files (NULL: all of its files) and an item to narrow to.
+    `CREATE OR REPLACE MACRO ${restaurants}(ds, source_ids, item := NULL) AS TABLE
       SELECT restaurant, sum(visits) AS visits, count(DISTINCT customer) AS unique_customers,
         sum(revenue) AS revenue
-      FROM ${facts} WHERE restaurant IS NOT NULL AND ${IN_SOURCES} GROUP BY restaurant`,
-    `CREATE OR REPLACE MACRO ${dishes}(source_ids) AS TABLE
+      FROM ${facts} WHERE restaurant IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant`,
+    `CREATE OR REPLACE MACRO ${dishes}(ds, source_ids, item := NULL) AS TABLE
       SELECT restaurant, dish, sum(visits) AS orders, sum(revenue) AS revenue
-      FROM ${facts} WHERE dish IS NOT NULL AND ${IN_SOURCES} GROUP BY restaurant, dish`,
-    `CREATE OR REPLACE MACRO ${customers}(source_ids) AS TABLE
+      FROM ${facts} WHERE dish IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant, dish`,
+    `CREATE OR REPLACE MACRO ${customers}(ds, source_ids, item := NULL) AS TABLE
       SELECT restaurant, customer, sum(visits) AS visits
-      FROM ${facts} WHERE customer IS NOT NULL AND ${IN_SOURCES} GROUP BY restaurant, customer`,
+      FROM ${facts} WHERE customer IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant, customer`,
   ];
 }
 
-export function insertRawSql(sourceId: number, mapping: ColumnMapping, read: CsvReadOptions): string {
-  const columns = REQUIRED_COLUMNS.map((c) => ident(mapping[c])).join(', ');
-  return `INSERT INTO ${raw} SELECT ${integer(sourceId)}, ${columns} FROM ${readCsvSql(read)}`;
+/** What a cube build reads: a dataset's table, the roles mapped on it, and one file or all of them. */
+export interface CubeSource {
+  datasetId: number;
+  table: string;
+  roles: RoleMapping;
+  /** One file's rows (at load time), or null to rebuild the dataset's cube after a role change. */
+  sourceId: number | null;
 }
 
+const role = (roles: RoleMapping, r: Role) => (roles[r] === null ? 'NULL::VARCHAR' : ident(roles[r]));
+const ofSource = ({ sourceId }: CubeSource) =>
+  sourceId === null ? 'TRUE' : `${ident(LINEAGE.source)} = ${integer(sourceId)}`;
+
 /**
- * The staging rules applied to groups rather than rows: raw values are grouped first (cost summed as it is
- * cast), then names are cleaned and regrouped. Same result as grouping the staging view, three times faster.
+ * The cleaning rules applied to groups rather than rows: raw values are grouped first (amount summed as it
+ * is cast), then names are cleaned and regrouped. Same result as cleaning every row, three times faster.
+ * An unmapped role is NULL: no amount adds no revenue, no item gives no dish panels.
  */
-export function insertFactsSql(sourceId: number): string {
+export function insertFactsSql(cube: CubeSource): string {
+  const amount = role(cube.roles, 'amount');
   return `INSERT INTO ${facts}
     WITH by_raw_value AS (
-      SELECT restaurant_names, food_names, first_name, count(*) AS visits,
-        sum(cost_value(food_cost)) AS revenue,
-        count(*) - count(food_cost) AS missing_costs,
-        count(food_cost) - count(cost_value(food_cost)) AS unusable_costs
-      FROM ${raw} WHERE source_id = ${integer(sourceId)}
-      GROUP BY restaurant_names, food_names, first_name)
-    SELECT ${integer(sourceId)}, clean_name(restaurant_names), clean_name(food_names), clean_name(first_name),
+      SELECT ${ident(LINEAGE.source)} AS source_id, ${role(cube.roles, 'place')} AS place,
+        ${role(cube.roles, 'item')} AS item, ${role(cube.roles, 'customer')} AS customer, count(*) AS visits,
+        sum(cost_value(${amount})) AS revenue,
+        ${cube.roles.amount === null ? '0' : `count(*) - count(${amount})`} AS missing_costs,
+        count(${amount}) - count(cost_value(${amount})) AS unusable_costs
+      FROM ${ident(cube.table)} WHERE ${ofSource(cube)}
+      GROUP BY ALL)
+    SELECT ${integer(cube.datasetId)}, source_id, clean_name(place), clean_name(item), clean_name(customer),
       sum(visits), coalesce(sum(revenue), 0), sum(missing_costs), sum(unusable_costs)
     FROM by_raw_value GROUP BY ALL`;
+}
+
+/** Visits and revenue per day and place; nothing without a date role. Grouped by raw values first too. */
+export function insertDailySql(cube: CubeSource): string | null {
+  if (cube.roles.date === null) return null;
+  return `INSERT INTO ${daily}
+    WITH by_raw_value AS (
+      SELECT ${ident(LINEAGE.source)} AS source_id, ${role(cube.roles, 'place')} AS place,
+        ${role(cube.roles, 'item')} AS item, ${ident(cube.roles.date)} AS day, count(*) AS visits,
+        sum(cost_value(${role(cube.roles, 'amount')})) AS revenue
+      FROM ${ident(cube.table)} WHERE ${ofSource(cube)}
+      GROUP BY ALL)
+    SELECT ${integer(cube.datasetId)}, source_id, clean_name(place), clean_name(item), day_value(day), sum(visits),
+      coalesce(sum(revenue), 0)
+    FROM by_raw_value GROUP BY ALL`;
+}
+
+/** Empties a dataset's cube before it is rebuilt with new roles. */
+export function deleteCubeSql(datasetId: number): string[] {
+  return [facts, daily].map((t) => `DELETE FROM ${t} WHERE dataset_id = ${integer(datasetId)}`);
 }
 
 export function rejectCountSql({ errors }: RejectTables): string {
@@ -129,10 +160,6 @@ export function rejectCountSql({ errors }: RejectTables): string {
 
 export function firstRejectSql({ errors }: RejectTables): string {
   return `SELECT line, error_message FROM ${ident(errors)} ORDER BY line LIMIT 1`;
-}
-
-export function sourceRowCountSql(sourceId: number): string {
-  return `SELECT count(*) AS rows FROM ${raw} WHERE source_id = ${integer(sourceId)}`;
 }
 
 /** Keeps the first rejected records of a file with their line numbers, for the user to see and fix. */
@@ -148,6 +175,7 @@ export function dropRejectTablesSql({ errors, scans }: RejectTables): string[] {
 
 export interface SourceRecord {
   sourceId: number;
+  datasetId: number;
   name: string;
   bytes: number;
   rows: number;
@@ -161,7 +189,8 @@ export interface SourceRecord {
 
 export function insertSourceSql(s: SourceRecord): string {
   const delimiter = s.delimiter === null ? 'NULL' : literal(s.delimiter);
-  return `INSERT INTO ${sources} VALUES (${integer(s.sourceId)}, ${literal(s.name)}, ${integer(s.bytes)},
+  return `INSERT INTO ${sources} VALUES (${integer(s.sourceId)}, ${integer(s.datasetId)}, ${literal(s.name)},
+    ${integer(s.bytes)},
     ${integer(s.rows)}, ${integer(s.rejected)}, ${delimiter}, ${literal(s.encoding)},
     ${s.loadedAt ? `${literal(s.loadedAt)}::TIMESTAMP` : 'now()::TIMESTAMP'},
     ${literal(s.contentHash)})`;
@@ -176,6 +205,10 @@ export function nextSourceIdSql(): string {
   return `SELECT coalesce(max(source_id), 0) + 1 AS id FROM ${sources}`;
 }
 
-export function clearAllSql(): string[] {
-  return [facts, raw, rejectLog, sources].map((table) => `DELETE FROM ${table}`);
+/** Drops every dataset's table and empties the shared ones. */
+export function clearAllSql(datasetTables: readonly string[]): string[] {
+  return [
+    ...datasetTables.map((t) => `DROP TABLE IF EXISTS ${ident(t)}`),
+    ...[facts, daily, rejectLog, sources, MODELS.datasets, MODELS.columns].map((t) => `DELETE FROM ${t}`),
+  ];
 }

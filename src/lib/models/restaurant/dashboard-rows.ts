@@ -1,11 +1,15 @@
 import type { Row } from '$lib/engine/sql-runner';
 import type { SourceRecord } from './build-ingest-sql';
 
-export interface RestaurantAnswer {
+/** One restaurant's totals: what the per-restaurant bar charts show. */
+export interface RestaurantTotals {
   name: string;
   visits: number;
   uniqueCustomers: number;
   revenue: number;
+}
+
+export interface RestaurantAnswer extends RestaurantTotals {
   mostPopular: { orders: number; dishes: string[] };
   mostProfitable: { revenue: number; dishes: string[] };
   topVisitors: { visits: number; customers: string[] };
@@ -73,6 +77,13 @@ export const toAnswer = (r: Row): RestaurantAnswer => ({
   topVisitors: { visits: num(r.top_visits), customers: strings(r.top_customers) },
 });
 
+export const toRestaurantTotals = (r: Row): RestaurantTotals => ({
+  name: str(r.name),
+  visits: num(r.visits),
+  uniqueCustomers: num(r.unique_customers),
+  revenue: num(r.revenue),
+});
+
 export const toOverview = (r: Row | undefined): Overview => ({
   visits: num(r?.visits),
   uniqueCustomers: num(r?.unique_customers),
@@ -117,6 +128,7 @@ export const toDishCell = (r: Row): DishCell => ({
 
 export const toSource = (r: Row): SourceRow => ({
   sourceId: num(r.source_id),
+  datasetId: num(r.dataset_id),
   name: str(r.name),
   bytes: num(r.bytes),
   rows: num(r.rows),
@@ -128,3 +140,25 @@ export const toSource = (r: Row): SourceRow => ({
   unusableCosts: num(r.unusable_costs),
   missingCosts: num(r.missing_costs),
 });
+
+export interface TimelinePoint {
+  period: string;
+  visits: number;
+  revenue: number;
+}
+
+export interface Timeline {
+  unit: 'day' | 'week' | 'month';
+  points: TimelinePoint[];
+  /** Rows whose date did not read as one. */
+  undated: number;
+}
+
+export function toTimeline(rows: Row[], undated: Row | undefined): Timeline {
+  const unit = rows[0]?.unit;
+  return {
+    unit: unit === 'week' || unit === 'month' ? unit : 'day',
+    points: rows.map((r) => ({ period: str(r.period), visits: num(r.visits), revenue: num(r.revenue) })),
+    undated: num(undated?.visits),
+  };
+}

@@ -1,0 +1,57 @@
+import type { DatasetColumn } from '$lib/models/dataset/columns';
+import {
+  distributionSql,
+  EXACT_DISTINCT_ROWS,
+  profileStatsSql,
+  topValuesSql,
+} from '$lib/models/profile/build-profile-sql';
+import { inferTypes, sampleTypesSql } from '$lib/models/profile/column-type';
+import {
+  columnStats,
+  distributionOf,
+  distributionPlan,
+  type ColumnProfile,
+} from '$lib/models/profile/profile-rows';
+import type { Row, SqlRunner } from './sql-runner';
+
+type Step = () => Promise<'continue' | 'cancel'>;
+
+/**
+ * A dataset's profile in three passes whatever its width: the first rows suggest each column's type;
+ * one pass over the table checks it and counts (types judged over the whole column); one pass draws
+ * every distribution. Only a text column with many (but not unique) values gets its own top-values query.
+ */
+export async function profileDataset(
+  db: SqlRunner,
+  table: string,
+  columns: readonly DatasetColumn[],
+  step: Step = async () => 'continue',
+): Promise<ColumnProfile[]> {
+  const run = (sql: string): Promise<Row[]> => (db.rowsLong ? db.rowsLong(sql, step) : db.rows(sql));
+  const names = columns.map((c) => c.column);
+  const [sample] = await run(sampleTypesSql(table, names));
+  const candidates = inferTypes(sample, names.length);
+  const inputs = columns.map((c, i) => ({ column: c.column, candidate: candidates[i] ?? 'text' }));
+  const exact = Number(sample?.rows ?? 0) <= EXACT_DISTINCT_ROWS;
+  const [statsRow] = await run(profileStatsSql(table, inputs, { exact }));
+  const stats = inputs.map((input, i) => ({ ...columnStats(statsRow, i, input), distinctExact: exact }));
+  const plans = stats.map(distributionPlan);
+  const shared = distributionSql(
+    table,
+    plans.map((p) => (p === 'top-values' ? { kind: 'none' as const } : p)),
+  );
+  const [sharedRow] = shared ? await run(shared) : [];
+  const profiles: ColumnProfile[] = [];
+  for (const [i, column] of columns.entries()) {
+    const plan = plans[i] ?? { kind: 'none' };
+    const stat = stats[i];
+    if (!stat) continue;
+    const top = plan === 'top-values' ? await run(topValuesSql(table, column.column)) : [];
+    profiles.push({
+      name: column.name,
+      ...stat,
+      distribution: distributionOf(stat, plan, sharedRow, i, top),
+    });
+  }
+  return profiles;
+}

@@ -1,0 +1,62 @@
+import { ident, integer } from '../sql';
+import type { Row } from '$lib/engine/sql-runner';
+
+/** What a column's values are, judged over the whole column (every value is read as text first). */
+export type ColumnType = 'integer' | 'decimal' | 'date' | 'timestamp' | 'boolean' | 'text';
+
+/** The share of non-empty values that must convert for a column to take a type; the rest are "unparsed". */
+export const TYPE_SHARE = 0.9;
+
+const BOOLEAN_WORDS = `('true', 'false', 't', 'f', 'yes', 'no', 'y', 'n')`;
+/** Cheap guards first, so TRY_CAST (slow when it fails) only sees values that can be numbers or dates. */
+const numberLike = (v: string) => `ascii(${v}) BETWEEN 43 AND 57`;
+
+/**
+ * How many of the first rows convert to each type, per column: a cheap look that picks each column's
+ * candidate type; the profile then checks the candidate over the whole column.
+ */
+export const SAMPLE_ROWS = 5000;
+
+export function sampleTypesSql(table: string, columns: readonly string[], rows = SAMPLE_ROWS): string {
+  const inner = columns.map((c, i) => `nullif(trim(${ident(c)}), '') AS v${i}`).join(', ');
+  const checks = columns.map((_, i) => {
+    const v = `v${i}`;
+    return `count(${v}) AS n${i},
+      count(try_cast(${v} AS BIGINT)) FILTER (${numberLike(v)} AND NOT contains(${v}, '.')) AS int${i},
+      count(try_cast(${v} AS DOUBLE)) FILTER (${numberLike(v)}) AS dec${i},
+      count(try_cast(${v} AS TIMESTAMP)) FILTER (${numberLike(v)} AND length(${v}) BETWEEN 8 AND 10) AS date${i},
+      count(try_cast(${v} AS TIMESTAMP)) FILTER (${numberLike(v)} AND length(${v}) BETWEEN 11 AND 40) AS ts${i},
+      count(*) FILTER (lower(${v}) IN ${BOOLEAN_WORDS}) AS bool${i}`;
+  });
+  return `SELECT count(*) AS sampled, (SELECT count(*) FROM ${ident(table)}) AS rows, ${checks.join(',\n')}
+    FROM (SELECT ${inner} FROM ${ident(table)} LIMIT ${integer(rows)})`;
+}
+
+/**
+ * The strictest type most values fit; a column of only empty values is text. Guessing roles takes a
+ * lower share: a cost column with a few N/A among few rows is still the amount.
+ */
+export function inferTypes(row: Row | undefined, count: number, share = TYPE_SHARE): ColumnType[] {
+  const num = (key: string) => Number(row?.[key] ?? 0);
+  return Array.from({ length: count }, (_, i): ColumnType => {
+    const n = num(`n${i}`);
+    if (n === 0) return 'text';
+    const fits = (key: string) => num(key) >= share * n;
+    if (fits(`int${i}`)) return 'integer';
+    if (fits(`dec${i}`)) return 'decimal';
+    if (fits(`date${i}`)) return 'date';
+    if (num(`date${i}`) + num(`ts${i}`) >= share * n) return 'timestamp';
+    if (fits(`bool${i}`)) return 'boolean';
+    return 'text';
+  });
+}
+
+/** The SQL type values of a column are converted to for its profile and its role. */
+export const SQL_TYPE: Record<ColumnType, string | null> = {
+  integer: 'BIGINT',
+  decimal: 'DOUBLE',
+  date: 'TIMESTAMP',
+  timestamp: 'TIMESTAMP',
+  boolean: 'BOOLEAN',
+  text: null,
+};
