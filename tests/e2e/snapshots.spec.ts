@@ -60,11 +60,17 @@ test('the sample dashboard exported as HTML opens from disk with the network blo
       contentHash: expect.any(String),
     },
   ]);
-  expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;/);
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/
+    .exec(html)?.[1]
+    ?.replace(/&#39;/g, "'");
+  expect(csp).toMatch(
+    /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]{43}=' blob:; style-src 'unsafe-inline';/,
+  );
+  expect(csp).not.toMatch(/unsafe-eval|https?:|\*/);
   const bytes = statSync(report.path).size;
   test.info().annotations.push({ type: 'report size', description: `${bytes} bytes` });
   console.log(`HTML report for the sample: ${bytes} bytes`);
-  expect(bytes, 'the report stays small').toBeLessThan(1024 * 1024);
+  expect(bytes, 'the report stays small').toBeLessThan(450 * 1024);
 
   const offline = await openOffline(browser, report.path);
   const file = offline.page;
@@ -100,6 +106,18 @@ test('the sample dashboard exported as HTML opens from disk with the network blo
     'This report could not be shown: it is not a valid snapshot: data.totals.visits should be number but is "lots".',
   );
   expectClean(broken);
+
+  // A damaged viewer block gets a message too; nothing half-runs.
+  const damaged = `${tmp()}/damaged.html`;
+  writeFileSync(
+    damaged,
+    html.replace(/(id="dropdash-viewer">[A-Za-z0-9+/]{5000})[A-Za-z0-9+/]{8}/, '$1AAAAAAAA'),
+  );
+  const unpacked = await openOffline(browser, damaged);
+  await expect(unpacked.page.locator('.viewer-failure')).toHaveText(
+    'This report file is damaged: its viewer does not unpack.',
+  );
+  expectClean(unpacked);
 });
 
 test('a share link opens the same dashboard in a fresh context, read-only, with a banner', async ({
@@ -226,7 +244,9 @@ test('values stay text in a snapshot: markup and </script> in names are inert in
   await waitReady(offline.page);
   for (const name of names) await expect(offline.page.getByTestId('answers-table')).toContainText(name);
   await expect(offline.page.getByTestId('answers-table')).toContainText('"; DROP TABLE raw_visits; --');
-  await expect(offline.page.locator('body script')).toHaveCount(2);
+  // The two data blocks, the loader, and the viewer it unpacked: no script came from the values.
+  await expect(offline.page.locator('body script')).toHaveCount(4);
+  await expect(offline.page.locator('body script[src^="blob:"]')).toHaveCount(1);
   expect(
     await offline.page
       .locator('#dropdash-report img, #dropdash-report svg[onload], #dropdash-report b')

@@ -2,8 +2,15 @@ import { loadScopeView, type DatasetView, type ScopeView } from '$lib/client/das
 import type { Session } from '$lib/client/session.svelte';
 import { nowIso } from './answers';
 import type { PanelSettings } from './report-panels';
-import { buildSnapshot, MAX_SCOPES, type SnapshotResult } from './snapshot-build';
-import { encodePayload, MAX_LINK_CHARS, shareUrl } from './snapshot-codec';
+import type { SnapshotResult } from './snapshot-build';
+import { MAX_LINK_CHARS, shareUrl } from './snapshot-link';
+
+/** A snapshot holds each restaurant's figures up to this many restaurants; past it, only the selected one's. */
+export const MAX_SCOPES = 100;
+
+// The builder and the codec (valibot, fflate) load with the first snapshot, not with the page.
+const builder = () => import('./snapshot-build');
+const codec = () => import('./snapshot-codec');
 
 export type ShareLink =
   | { status: 'pending' }
@@ -33,6 +40,7 @@ export class ReportSharing {
       const createdAt = nowIso();
       const answers = this.session.answers(createdAt);
       if (!answers) return { ok: false, problem: 'Nothing is loaded yet.' };
+      const { buildSnapshot } = await builder();
       return buildSnapshot({
         title: this.session.title,
         createdAt,
@@ -64,7 +72,8 @@ export class ReportSharing {
       this.link = { status: 'failed', message: result.problem };
       return;
     }
-    const url = shareUrl(pageUrl, encodePayload(result.snapshot));
+    const url = shareUrl(pageUrl, (await codec()).encodePayload(result.snapshot));
+    if (request !== this.request) return;
     this.link =
       url.length > MAX_LINK_CHARS ? { status: 'too-large', chars: url.length } : { status: 'ready', url };
   }

@@ -10,9 +10,6 @@ import {
   type SnapshotScope,
 } from './snapshot-schema';
 
-/** A snapshot holds each restaurant's figures up to this many restaurants; past it, only the selected one's. */
-export const MAX_SCOPES = 100;
-
 export interface SnapshotInput {
   title: string;
   createdAt: string;
@@ -74,19 +71,3 @@ const toSnapshotScope = (view: ScopeView): SnapshotScope => ({
   dishes: view.dishes,
   customers: view.customers,
 });
-
-/** A snapshot's figures for one restaurant (or all of them) in the shape the dashboard components read. */
-export function scopeView(snapshot: Snapshot, restaurant: string | null): ScopeView {
-  const found =
-    snapshot.data.scopes.find((s) => s.restaurant === restaurant) ??
-    snapshot.data.scopes.find((s) => s.restaurant === null) ??
-    (snapshot.data.scopes[0] as SnapshotScope);
-  return {
-    scope: { dataset: 0, restaurant: found.restaurant, sources: null, item: snapshot.item },
-    overview: found.overview,
-    totals: found.totals,
-    timeline: found.timeline,
-    dishes: found.dishes,
-    customers: found.customers,
-  };
-}

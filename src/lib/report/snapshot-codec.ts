@@ -4,10 +4,6 @@ import { LIMITS, type Snapshot } from './snapshot-schema';
 
 export { parseSnapshotJson, SnapshotError };
 
-/** A share link carries the snapshot after `#snapshot=`: browsers never send the fragment to a server. */
-export const LINK_KEY = 'snapshot';
-/** Longer links break in chat apps, mail clients and some browsers' address bars: the HTML file is offered. */
-export const MAX_LINK_CHARS = 32 * 1024;
 /** What a reader accepts at all, before decoding: generous for links made by hand, still bounded. */
 const MAX_PAYLOAD_CHARS = 512 * 1024;
 
@@ -77,17 +73,4 @@ export function toBase64Url(bytes: Uint8Array): string {
 export function fromBase64Url(text: string): Uint8Array {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-}
-
-/** `https://host/path/#snapshot=…` for the page the visitor is on. */
-export function shareUrl(pageUrl: string, payload: string): string {
-  const url = new URL(pageUrl);
-  url.hash = `${LINK_KEY}=${payload}`;
-  return url.href;
-}
-
-/** The payload in a location hash, or null when the hash holds no snapshot. */
-export function payloadFromHash(hash: string): string | null {
-  const prefix = `#${LINK_KEY}=`;
-  return hash.startsWith(prefix) ? hash.slice(prefix.length) : null;
 }

@@ -9,9 +9,6 @@ const SNAPSHOT_BLOCK = new RegExp(
   `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">([^<]*)</script>`,
 );
 
-/** A dropped `.html` report or `.json` snapshot is opened as a snapshot; anything else is data. */
-export const isSnapshotFile = (file: File) => /\.(html?|json)$/i.test(file.name);
-
 /** The snapshot inside a dropped file; throws SnapshotError with what is wrong with it. */
 export async function readSnapshotFile(file: File): Promise<Snapshot> {
   if (file.size > MAX_FILE_BYTES)

@@ -14,7 +14,12 @@ import { readSnapshotFile } from './snapshot-file';
 import { sampleSnapshot } from './snapshot-sample.test-data';
 
 const HOSTILE = '</script><script>alert(1)</script><!--<img src=x onerror=alert(2)>&amp;\u2028';
-const assets = { script: 'console.log("viewer")', style: '.a{color:red}', scriptHash: "'sha256-abc='" };
+const assets = {
+  loader: 'console.log("loader")',
+  viewer: btoa('console.log("viewer")'),
+  style: '.a{color:red}',
+  scriptHash: "'sha256-abc='",
+};
 
 describe('exported HTML', () => {
   it('embeds values as data: no "<" survives in the JSON, and it reads back unchanged', () => {
@@ -25,10 +30,11 @@ describe('exported HTML', () => {
     expect(JSON.parse(json)).toEqual(snapshot);
   });
 
-  it('has exactly the viewer script and the data block, whatever the values hold', () => {
+  it('has exactly one script that runs, and two data blocks, whatever the values hold', () => {
     const snapshot = sampleSnapshot(HOSTILE);
     const html = reportHtml({ ...snapshot, title: '<b>Orders</b> & co' }, assets);
-    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html.match(/<script/g)).toHaveLength(3);
+    expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<!--');
     expect(html).toContain(
@@ -37,14 +43,15 @@ describe('exported HTML', () => {
     const block = new RegExp(`<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">([^<]*)</script>`);
     const embedded = block.exec(html)?.[1] ?? '';
     expect(parseSnapshotJson(embedded).data.matrix[0]?.dish).toBe(HOSTILE);
-    expect(html).toContain(`<script>${assets.script}</script>`);
+    expect(html).toContain(`<script>${assets.loader}</script>`);
+    expect(html).toContain(`<script type="application/gzip" id="dropdash-viewer">${assets.viewer}</script>`);
   });
 
   it('forbids every request: only its own script runs, styles inline, images from data and blobs', () => {
     const html = reportHtml(sampleSnapshot(), assets);
     const csp = reportCsp(assets.scriptHash);
     expect(csp).toBe(
-      "default-src 'none'; script-src 'sha256-abc='; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; script-src 'sha256-abc=' blob:; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'",
     );
     expect(html).toContain(
       `<meta http-equiv="Content-Security-Policy" content="${csp.replace(/'/g, '&#39;')}">`,
@@ -56,6 +63,8 @@ describe('exported HTML', () => {
     expect(() => assertInlineSafe('x = "</script>"')).toThrow();
     expect(() => assertInlineSafe('x = "<!--"')).toThrow();
     expect(() => reportHtml(sampleSnapshot(), { ...assets, style: '</style><script>' })).toThrow();
+    expect(() => reportHtml(sampleSnapshot(), { ...assets, loader: 'a = "</script>"' })).toThrow();
+    expect(() => reportHtml(sampleSnapshot(), { ...assets, viewer: '<script>' })).toThrow();
   });
 
   it('hashes the script as a browser does for its CSP', async () => {

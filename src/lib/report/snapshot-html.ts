@@ -3,20 +3,27 @@ import type { Snapshot } from './snapshot-schema';
 
 /** The offline viewer, built by `npm run viewer` (vite.viewer.config.ts) and fetched from the app's origin. */
 export interface ViewerAssets {
-  script: string;
+  /** The one inline script: it unpacks the viewer and runs it from a blob: URL. */
+  loader: string;
+  /** The viewer script, gzipped, in base64. */
+  viewer: string;
   style: string;
-  /** CSP source for the script: `'sha256-…'`. */
+  /** CSP source for the loader: `'sha256-…'`. */
   scriptHash: string;
 }
 
 export const SNAPSHOT_ELEMENT_ID = 'dropdash-snapshot';
+export const VIEWER_ELEMENT_ID = 'dropdash-viewer';
 export const REPORT_ROOT_ID = 'dropdash-report';
 
-/** No request of any kind, except the one script it carries; images only from the page itself. */
+/**
+ * No request of any kind: the one inline script (by its hash) and the viewer it unpacks into a blob: URL
+ * are the only code; styles inline, images only made by the page itself.
+ */
 export const reportCsp = (scriptHash: string) =>
   [
     "default-src 'none'",
-    `script-src ${scriptHash}`,
+    `script-src ${scriptHash} blob:`,
     "style-src 'unsafe-inline'",
     'img-src data: blob:',
     "base-uri 'none'",
@@ -39,7 +46,7 @@ export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => SCRIPT_DATA_ESCAPES[char] as string);
 }
 
-/** An inline script body must not hold `</script` or `<!--`; the build escapes them, this refuses them. */
+/** An inline script body must not hold `</script` or `<!--`: this refuses one that does. */
 export function assertInlineSafe(script: string): void {
   if (/<\/script|<!--/i.test(script)) throw new Error('The viewer script cannot be inlined as it is.');
 }
@@ -54,9 +61,15 @@ export function reportFileName(snapshot: Snapshot): string {
   return `dropdash-${slug}-${day}.html`;
 }
 
-/** One self-contained file: the snapshot as data, the viewer as the only script, its styles inline. */
+/** For the messages shown when the viewer cannot run at all. */
+const FALLBACK_STYLE =
+  '.noscript,.viewer-failure{max-width:720px;margin:3rem auto;padding:1rem 1.25rem;border-radius:10px;' +
+  'background:#fef2f2;color:#7f1d1d;font:16px/1.5 system-ui,sans-serif}';
+
+/** One self-contained file: the snapshot and the packed viewer as data, one loader script, styles inline. */
 export function reportHtml(snapshot: Snapshot, assets: ViewerAssets): string {
-  assertInlineSafe(assets.script);
+  assertInlineSafe(assets.loader);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(assets.viewer)) throw new Error('The viewer is not base64.');
   if (/<\/style/i.test(assets.style)) throw new Error('The viewer styles cannot be inlined as they are.');
   const title = `${snapshot.title} · Dropdash snapshot · ${snapshot.createdAt.slice(0, 10)}`;
   return `<!doctype html>
@@ -68,13 +81,14 @@ export function reportHtml(snapshot: Snapshot, assets: ViewerAssets): string {
 <meta name="color-scheme" content="light">
 <meta name="generator" content="Dropdash">
 <title>${escapeHtml(title)}</title>
-<style>${assets.style}</style>
+<style>${FALLBACK_STYLE}${assets.style}</style>
 </head>
 <body>
 <noscript><p class="noscript">This Dropdash report draws its charts with JavaScript. Its figures are in the “${SNAPSHOT_ELEMENT_ID}” block of this file.</p></noscript>
 <div id="${REPORT_ROOT_ID}" class="app-root"></div>
 <script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${scriptSafeJson(snapshot)}</script>
-<script>${assets.script}</script>
+<script type="application/gzip" id="${VIEWER_ELEMENT_ID}">${assets.viewer}</script>
+<script>${assets.loader}</script>
 </body>
 </html>
 `;

@@ -1,7 +1,6 @@
 import { replaceState } from '$app/navigation';
 import { resolve } from '$app/paths';
-import { decodePayload, payloadFromHash, SnapshotError } from './snapshot-codec';
-import { isSnapshotFile, readSnapshotFile } from './snapshot-file';
+import { payloadFromHash } from './snapshot-link';
 import type { Snapshot } from './snapshot-schema';
 
 export interface OpenedSnapshot {
@@ -9,34 +8,38 @@ export interface OpenedSnapshot {
   origin: 'link' | 'file';
 }
 
+/** A dropped `.html` report or `.json` snapshot is opened as a snapshot; anything else is data. */
+export const isSnapshotFile = (file: File) => /\.(html?|json)$/i.test(file.name);
+
+// The decoder (fflate, valibot) loads only when a snapshot arrives: the landing view never waits for it.
 const reason = (error: unknown) =>
-  error instanceof SnapshotError ? error.message : `something went wrong reading it (${String(error)}).`;
+  error instanceof Error && error.name === 'SnapshotError'
+    ? error.message
+    : `something went wrong reading it (${String(error)}).`;
 
 /** Snapshots reach the app as a link's fragment or as a dropped file; both are untrusted and checked. */
 export class SnapshotOpener {
   opened = $state<OpenedSnapshot | null>(null);
   error = $state<string | null>(null);
+  opening = $state(false);
 
   /** Opens the snapshot in the page's fragment, if it holds one. */
-  openHash(hash: string): void {
+  async openHash(hash: string): Promise<void> {
     const payload = payloadFromHash(hash);
     if (payload === null) return;
-    try {
-      this.opened = { snapshot: decodePayload(payload), origin: 'link' };
-      this.error = null;
-    } catch (error) {
-      this.opened = null;
-      this.error = `This share link could not be opened: ${reason(error)} Ask for a new link, or for the HTML report.`;
-    }
+    await this.open(
+      async () => (await import('./snapshot-codec')).decodePayload(payload),
+      'link',
+      (why) => `This share link could not be opened: ${why} Ask for a new link, or for the HTML report.`,
+    );
   }
 
   async openFile(file: File): Promise<void> {
-    try {
-      this.opened = { snapshot: await readSnapshotFile(file), origin: 'file' };
-      this.error = null;
-    } catch (error) {
-      this.error = `“${file.name}” could not be opened as a snapshot: ${reason(error)}`;
-    }
+    await this.open(
+      async () => (await import('./snapshot-file')).readSnapshotFile(file),
+      'file',
+      (why) => `“${file.name}” could not be opened as a snapshot: ${why}`,
+    );
   }
 
   /** Opens dropped snapshot files here (the last one wins) and returns the files left to load as data. */
@@ -53,5 +56,22 @@ export class SnapshotOpener {
     this.opened = null;
     this.error = null;
     if (payloadFromHash(location.hash) !== null) replaceState(resolve('/'), {});
+  }
+
+  private async open(
+    read: () => Promise<Snapshot>,
+    origin: OpenedSnapshot['origin'],
+    explain: (why: string) => string,
+  ): Promise<void> {
+    this.opening = true;
+    try {
+      this.opened = { snapshot: await read(), origin };
+      this.error = null;
+    } catch (error) {
+      if (origin === 'link') this.opened = null;
+      this.error = explain(reason(error));
+    } finally {
+      this.opening = false;
+    }
   }
 }

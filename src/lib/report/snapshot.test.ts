@@ -1,18 +1,18 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readPanels } from './report-panels';
-import { buildSnapshot, scopeView } from './snapshot-build';
+import { buildSnapshot } from './snapshot-build';
 import {
   decodePayload,
   encodePayload,
   parseSnapshotJson,
-  payloadFromHash,
-  shareUrl,
   SnapshotError,
   toBase64Url,
 } from './snapshot-codec';
+import { payloadFromHash, shareUrl } from './snapshot-link';
 import { sampleInput, sampleSnapshot } from './snapshot-sample.test-data';
 import { LIMITS } from './snapshot-schema';
+import { scopeView } from './snapshot-view';
 
 const withChange = (change: (s: Record<string, unknown>) => void) => {
   const value = JSON.parse(JSON.stringify(sampleSnapshot())) as Record<string, unknown>;

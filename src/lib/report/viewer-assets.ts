@@ -11,11 +11,8 @@ export function loadViewerAssets(): Promise<ViewerAssets> {
     if (!response.ok)
       throw new Error(`The report viewer is missing from this build (HTTP ${response.status}).`);
     const value = (await response.json()) as Partial<ViewerAssets>;
-    if (
-      typeof value.script !== 'string' ||
-      typeof value.style !== 'string' ||
-      typeof value.scriptHash !== 'string'
-    )
+    const fields = [value.loader, value.viewer, value.style, value.scriptHash];
+    if (fields.some((field) => typeof field !== 'string'))
       throw new Error('The report viewer in this build is damaged.');
     return value as ViewerAssets;
   });
