@@ -6,8 +6,11 @@ import type {
   IngestProgress,
   IngestReport,
   RestoreReport,
+  SqlLimits,
+  SqlRunResult,
   StorageInfo,
 } from '$lib/engine/api';
+import type { SchemaTable } from '$lib/sql-console/schema';
 import { installErrorTransfer } from '$lib/engine/errors';
 import type { Row } from '$lib/engine/sql-runner';
 
@@ -64,3 +67,16 @@ export async function saveData(): Promise<StorageInfo> {
 
 export const cancelIngest = () => worker().cancelIngest();
 export const clearData = () => worker().clear();
+
+/** A console query: the result stays Arrow bytes; errors carry DuckDB's message and position. */
+export async function runSql(sql: string, limits?: SqlLimits): Promise<SqlRunResult> {
+  await startEngine();
+  return worker().runSql(sql, limits);
+}
+
+export const cancelSql = () => worker().cancelSql();
+
+export async function sqlSchema(): Promise<SchemaTable[]> {
+  await startEngine();
+  return worker().sqlSchema();
+}

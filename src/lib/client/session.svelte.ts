@@ -3,8 +3,16 @@ import type { EngineInfo, FileResult, IngestProgress, StorageInfo } from '$lib/e
 import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
 import { rejectedRecordsSql } from '$lib/models/restaurant/build-dashboard-sql';
 import { buildAnswersDocument, downloadBlob, nowIso, type AnswersDocument } from '$lib/report/answers';
+import {
+  definitionOf,
+  parseDefinitions,
+  QUERY_PANELS_KEY,
+  type QueryPanel,
+  type QueryPanelDefinition,
+} from '$lib/report/query-panel';
 import { loadDatasetView, loadScopeView, type DatasetView, type ScopeView } from './dashboard-data';
 import { cancelIngest, clearData, exportCsv, ingest, restoreData, saveData, startEngine } from './engine';
+import { computePanel } from './query-panels';
 
 /** The assignment asks about this restaurant, so the headline cards start on it when it is there. */
 export const FEATURED_RESTAURANT = 'the-restaurant-at-the-end-of-the-universe';
@@ -37,6 +45,8 @@ export class Session {
   /** What is kept in this browser between visits, and whether a save is running. */
   storage = $state<StorageInfo | null>(null);
   saving = $state(false);
+  /** SQL queries added to the dashboard, with their charts: plain data. */
+  queryPanels = $state<QueryPanel[]>([]);
   /** Chart id → has it drawn its current option. */
   readonly charts = new SvelteMap<string, boolean>();
 
@@ -169,6 +179,56 @@ export class Session {
     this.info = [];
     this.restaurant = null;
     this.files = null;
+    this.queryPanels = [];
+    this.keepQueryPanels();
+  }
+
+  addQueryPanel(panel: QueryPanel): void {
+    this.panelsRequest++;
+    this.queryPanels = [...this.queryPanels, panel];
+    this.keepQueryPanels();
+  }
+
+  removeQueryPanel(id: string): void {
+    this.panelsRequest++;
+    this.queryPanels = this.queryPanels.filter((p) => p.id !== id);
+    this.keepQueryPanels();
+  }
+
+  private keepQueryPanels(): void {
+    try {
+      localStorage.setItem(QUERY_PANELS_KEY, JSON.stringify(this.queryPanels.map(definitionOf)));
+    } catch {
+      // storage refused: the panels last as long as the tab
+    }
+  }
+
+  private panelsRequest = 0;
+
+  /** Query panels run again over the data as it is now (after a load, or kept ones after a reload). */
+  private async refreshQueryPanels(): Promise<void> {
+    let definitions: QueryPanelDefinition[] = this.queryPanels.map(definitionOf);
+    if (definitions.length === 0) {
+      try {
+        definitions = parseDefinitions(localStorage.getItem(QUERY_PANELS_KEY));
+      } catch {
+        definitions = [];
+      }
+    }
+    if (definitions.length === 0) return;
+    const request = ++this.panelsRequest;
+    const outcomes = await Promise.allSettled(definitions.map((d) => computePanel(d)));
+    if (request !== this.panelsRequest) return;
+    const failed = outcomes.flatMap((o, i) =>
+      o.status === 'rejected'
+        ? [`The query panel “${definitions[i]?.title}” could not run: ${message(o.reason)}`]
+        : [],
+    );
+    this.queryPanels = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    if (failed.length > 0) {
+      this.info = [...this.info, ...failed];
+      this.keepQueryPanels();
+    }
   }
 
   async downloadRejects(sourceId: number, fileName: string): Promise<void> {
@@ -205,6 +265,7 @@ export class Session {
       this.scopeView = scopeView;
       performance.mark('dropdash:queried');
     });
+    if (this.hasData) void this.refreshQueryPanels();
   }
 
   private scopeRequest = 0;

@@ -8,6 +8,7 @@ import { installErrorTransfer } from './errors';
 import { ingestCsv } from './ingest';
 import { IngestCancelled, IngestError, IngestSkipped, isOutOfMemory, tooLargeMessage } from './ingest-errors';
 import { Persistence } from './persistence';
+import { openConsole } from './sql-console-connection';
 import { openStore, STORE_PREFIX } from './store';
 import { readChunk, readHead, TrackedFile } from './tracked-file';
 
@@ -47,6 +48,14 @@ function startEngine(options: EngineOptions = {}): Promise<Engine> {
     return { db, info, loader, reader: connectionRunner(db), persistence };
   })();
   return engine;
+}
+
+let consoleInstance: ReturnType<typeof openConsole> | null = null;
+/** The SQL console's connection, opened when it is first used. */
+async function sqlConsole() {
+  const { db } = await startEngine();
+  consoleInstance ??= openConsole(db);
+  return consoleInstance;
 }
 
 /** Loading, restoring, saving and clearing change the tables: they take turns, never interleave. */
@@ -181,6 +190,19 @@ const api: EngineApi = {
     } finally {
       dropFile(db, path);
     }
+  },
+
+  async runSql(sql, limits) {
+    const result = await (await sqlConsole()).run(sql, limits);
+    return transfer(result, [result.arrow.buffer]);
+  },
+
+  async cancelSql() {
+    (await sqlConsole()).cancel();
+  },
+
+  async sqlSchema() {
+    return (await sqlConsole()).schema();
   },
 
   async clear() {

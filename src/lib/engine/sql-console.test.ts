@@ -1,0 +1,108 @@
+import { tableFromIPC } from 'apache-arrow';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openWasmDatabase } from '$lib/testing/wasm-duckdb';
+import { SqlConsole, SqlConsoleError } from './sql-console';
+
+let bindings: Awaited<ReturnType<typeof openWasmDatabase>>['bindings'];
+let connect: () => number;
+
+beforeAll(async () => {
+  ({ bindings, connect } = await openWasmDatabase());
+  const conn = connect();
+  bindings.runQuery(conn, 'CREATE TABLE orders (dish VARCHAR, cost DOUBLE)');
+  bindings.runQuery(conn, "INSERT INTO orders VALUES ('soup', 4.5), ('pie', 6), ('soup', 5.5)");
+  bindings.runQuery(conn, 'CREATE VIEW dishes AS SELECT DISTINCT dish FROM orders');
+});
+
+const error = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (e) {
+    return e as SqlConsoleError;
+  }
+  throw new Error('expected the query to fail');
+};
+
+describe('the SQL console on DuckDB-WASM', () => {
+  it('runs a query and returns its rows as Arrow', async () => {
+    const sql = new SqlConsole(bindings, connect());
+    const result = await sql.run(
+      'SELECT dish, sum(cost) AS revenue FROM orders GROUP BY dish ORDER BY dish;',
+    );
+    expect(result.rows).toBe(2);
+    expect(result.truncated).toBe(false);
+    const table = tableFromIPC(result.arrow);
+    expect(table.toArray().map((r) => r.toJSON())).toEqual([
+      { dish: 'pie', revenue: 6 },
+      { dish: 'soup', revenue: 10 },
+    ]);
+  });
+
+  it('streams a million rows and stops at the row limit', async () => {
+    const sql = new SqlConsole(bindings, connect());
+    const all = await sql.run('SELECT * FROM range(1000000) r(i)');
+    expect(all.rows).toBe(1_000_000);
+    expect(tableFromIPC(all.arrow).getChild('i')?.get(999_999)).toBe(999_999n);
+    const capped = await sql.run('SELECT * FROM range(1000000) r(i)', { maxRows: 10_000, maxBytes: 1e9 });
+    expect(capped.truncated).toBe(true);
+    expect(capped.rows).toBeGreaterThanOrEqual(10_000);
+    expect(capped.rows).toBeLessThan(10_000 + 2048);
+    expect(tableFromIPC(capped.arrow).numRows).toBe(capped.rows);
+  });
+
+  it('refuses statements that write or change settings, and the tables stay', async () => {
+    const sql = new SqlConsole(bindings, connect());
+    for (const statement of [
+      'DROP TABLE orders',
+      'SET memory_limit = 1',
+      "ATTACH ':memory:' AS x",
+      'INSTALL json',
+    ]) {
+      const e = await error(sql.run(statement));
+      expect(e.message).toMatch(/only reads/);
+      expect(e.position?.offset).toBe(0);
+    }
+    const e = await error(sql.run('WITH x AS (SELECT 1) DELETE FROM orders'));
+    expect(e.message).toMatch(/read-only/);
+    expect((await sql.run('SELECT count(*) FROM orders')).rows).toBe(1);
+    expect(tableFromIPC((await sql.run('SELECT count(*) AS n FROM orders')).arrow).get(0)?.n).toBe(3n);
+  });
+
+  it('reports a syntax error with DuckDB message and position', async () => {
+    const sql = new SqlConsole(bindings, connect());
+    const query = 'SELECT dish,\n  cost FROMM orders';
+    const e = await error(sql.run(query));
+    expect(e.name).toBe('SqlError');
+    expect(e.message).toMatch(/^Parser Error: syntax error at or near "orders"/);
+    expect(e.position).toEqual({ offset: query.indexOf('orders'), line: 2, column: 14 });
+  });
+
+  it('reports a binder error at the column it names', async () => {
+    const sql = new SqlConsole(bindings, connect());
+    const query = 'SELECT dish, price FROM orders';
+    const e = await error(sql.run(query));
+    expect(e.message).toMatch(/^Binder Error: Referenced column "price" not found/);
+    expect(e.position?.offset).toBe(query.indexOf('price'));
+  });
+
+  it('cancels a long query between steps and keeps working', async () => {
+    const sql = new SqlConsole(bindings, connect());
+    const long = sql.run('SELECT sum(a.range * b.range) FROM range(100000) a, range(100000) b');
+    setTimeout(() => sql.cancel(), 300);
+    const started = performance.now();
+    const e = await error(long);
+    expect(e.name).toBe('SqlCancelled');
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect((await sql.run('SELECT 42 AS answer')).rows).toBe(1);
+  });
+
+  it('lists tables and views with their columns, without internal or temporary ones', async () => {
+    const conn = connect();
+    bindings.runQuery(conn, 'CREATE TEMP TABLE scratch (a INT)');
+    const tables = await new SqlConsole(bindings, conn).schema();
+    expect(tables.map((t) => [t.kind, t.name, t.columns])).toEqual([
+      ['table', 'orders', ['dish', 'cost']],
+      ['view', 'dishes', ['dish']],
+    ]);
+  });
+});

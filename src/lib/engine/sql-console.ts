@@ -1,0 +1,186 @@
+import { MessageReader } from 'apache-arrow';
+import { rowsFromArrow } from '$lib/arrow-rows';
+import { positionAt, readDuckdbError, type SqlPosition } from '$lib/sql-console/error-position';
+import { schemaSql, toSchemaTable, type SchemaTable } from '$lib/sql-console/schema';
+import { checkStatement } from '$lib/sql-console/statement';
+import type { SqlLimits, SqlRunResult } from './api';
+
+/** The few calls of DuckDB-WASM's synchronous bindings the console needs (the browser's or Node's). */
+export interface ConsoleBindings {
+  runQuery(conn: number, sql: string): Uint8Array;
+  startPendingQuery(conn: number, sql: string, allowStreamResult?: boolean): Uint8Array | null;
+  pollPendingQuery(conn: number): Uint8Array | null;
+  cancelPendingQuery(conn: number): boolean;
+  fetchQueryResults(conn: number): Uint8Array | null;
+}
+
+/** A console query that failed: DuckDB's message and where in the query it points. */
+export class SqlConsoleError extends Error {
+  override name = 'SqlError';
+  constructor(
+    message: string,
+    readonly sql: string,
+    readonly position: SqlPosition | null,
+  ) {
+    super(message);
+  }
+}
+
+export class SqlCancelled extends Error {
+  override name = 'SqlCancelled';
+  constructor() {
+    super('The query was cancelled; nothing else changed.');
+  }
+}
+
+export const DEFAULT_LIMITS: SqlLimits = { maxRows: 1_000_000, maxBytes: 256 * 1024 * 1024 };
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Rows in the record batches of one IPC chunk, read from the message headers (no data decoded). */
+export function batchRows(bytes: Uint8Array): number {
+  const reader = new MessageReader(bytes);
+  let rows = 0;
+  for (let message = reader.readMessage(); message !== null; message = reader.readMessage()) {
+    if (message.isRecordBatch()) rows += Number(message.header().length);
+    reader.readMessageBody(message.bodyLength);
+  }
+  return rows;
+}
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
+/**
+ * The SQL console's own connection. A query is checked (one statement that reads), then runs in a read-only
+ * transaction as a pending, streamed query: the worker polls it and hands the event loop back every few
+ * milliseconds, so a Cancel message gets through and the dashboard's queries keep being answered.
+ * Streaming stops at the row and byte limits: a huge result never builds up in memory.
+ */
+export class SqlConsole {
+  private cancelRequested = false;
+  private turn: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly bindings: ConsoleBindings,
+    private readonly conn: number,
+    private readonly yieldNow: () => Promise<void> = nextTask,
+    private readonly sliceMs = 25,
+  ) {}
+
+  /** Queries take turns; cancel stops the one running. */
+  run(sql: string, limits: SqlLimits = DEFAULT_LIMITS): Promise<SqlRunResult> {
+    const result = this.turn.then(() => this.runNow(sql, limits));
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  cancel(): void {
+    this.cancelRequested = true;
+  }
+
+  async schema(): Promise<SchemaTable[]> {
+    return rowsFromArrow(this.bindings.runQuery(this.conn, schemaSql())).map(toSchemaTable);
+  }
+
+  private fail(error: unknown, sql: string): SqlConsoleError {
+    const raw = error instanceof Error ? error.message : String(error);
+    const { message, position } = readDuckdbError(raw, sql);
+    return new SqlConsoleError(message, sql, position);
+  }
+
+  private async runNow(sql: string, limits: SqlLimits): Promise<SqlRunResult> {
+    this.cancelRequested = false;
+    const started = performance.now();
+    const check = checkStatement(sql);
+    if (!check.ok) {
+      throw new SqlConsoleError(
+        check.message,
+        sql,
+        check.position === null ? null : positionAt(sql, check.position),
+      );
+    }
+    let sliceStart = performance.now();
+    const step = async () => {
+      if (performance.now() - sliceStart >= this.sliceMs) {
+        await this.yieldNow();
+        sliceStart = performance.now();
+      }
+      if (this.cancelRequested) throw new SqlCancelled();
+    };
+    const { bindings, conn } = this;
+    this.begin();
+    try {
+      let header: Uint8Array | null;
+      try {
+        header = bindings.startPendingQuery(conn, sql, true);
+        while (header === null) {
+          try {
+            await step();
+          } catch (cancelled) {
+            bindings.cancelPendingQuery(conn);
+            throw cancelled;
+          }
+          header = bindings.pollPendingQuery(conn);
+        }
+      } catch (error) {
+        throw error instanceof SqlCancelled ? error : this.fail(error, sql);
+      }
+      const parts = [header];
+      let bytes = header.length;
+      let rows = 0;
+      let truncated = false;
+      for (;;) {
+        await step();
+        let chunk: Uint8Array | null;
+        try {
+          chunk = bindings.fetchQueryResults(conn);
+        } catch (error) {
+          throw this.fail(error, sql);
+        }
+        if (chunk === null) continue;
+        if (chunk.length === 0) break;
+        if (rows >= limits.maxRows || bytes + chunk.length > limits.maxBytes) {
+          truncated = true;
+          break;
+        }
+        parts.push(chunk);
+        bytes += chunk.length;
+        rows += batchRows(chunk);
+      }
+      return {
+        arrow: concat(parts, bytes),
+        rows,
+        truncated,
+        ms: Math.round(performance.now() - started),
+      };
+    } finally {
+      this.end();
+    }
+  }
+
+  private begin(): void {
+    try {
+      this.bindings.runQuery(this.conn, 'BEGIN TRANSACTION READ ONLY');
+    } catch {
+      // A transaction left open by a failure: end it and start afresh.
+      this.end();
+      this.bindings.runQuery(this.conn, 'BEGIN TRANSACTION READ ONLY');
+    }
+  }
+
+  private end(): void {
+    try {
+      this.bindings.runQuery(this.conn, 'ROLLBACK');
+    } catch {
+      // nothing open
+    }
+  }
+}
