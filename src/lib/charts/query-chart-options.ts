@@ -94,7 +94,7 @@ export function queryChartOption(spec: ChartSpec, data: ChartData): EChartsCoreO
         data: points.map((p) => xText(spec, p.x)),
         name: spec.x,
         nameLocation: 'middle',
-        nameGap: points.length > 8 ? 64 : 28,
+        nameGap: points.length > 8 ? 72 : 30,
         ...axisStyle,
         axisLabel: {
           ...axisStyle.axisLabel,
@@ -138,7 +138,8 @@ export function queryChartOption(spec: ChartSpec, data: ChartData): EChartsCoreO
       left: 16,
       right: 24,
       top: 28,
-      bottom: points.length > 8 && categorical ? 72 : 40,
+      // containLabel makes room for the labels; the axis name below them needs this much more.
+      bottom: 26,
       containLabel: true,
     },
     tooltip: {

@@ -20,6 +20,8 @@ export interface QueryResult {
 }
 
 export function kindOf(type: DataType): ValueKind {
+  // ENUMs (and strings in dictionaries) are their values' kind.
+  if (DataType.isDictionary(type)) return kindOf(type.dictionary);
   if (DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type)) return 'number';
   if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) return 'text';
   if (DataType.isDate(type) || DataType.isTimestamp(type)) return 'temporal';

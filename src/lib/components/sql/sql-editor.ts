@@ -1,6 +1,7 @@
 import {
   autocompletion,
   closeBrackets,
+  closeCompletion,
   closeBracketsKeymap,
   completionKeymap,
   type CompletionContext,
@@ -121,7 +122,8 @@ export function createSqlEditor(
           keymap.of([
             {
               key: 'Mod-Enter',
-              run: () => {
+              run: (view) => {
+                closeCompletion(view);
                 options.onRun();
                 return true;
               },
@@ -135,7 +137,7 @@ export function createSqlEditor(
         highlightActiveLine(),
         bracketMatching(),
         closeBrackets(),
-        autocompletion({ activateOnTyping: true }),
+        autocompletion({ activateOnTyping: true, icons: false }),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         language.of(sqlLanguage()),
         EditorState.languageData.of(() => [{ autocomplete: columnSource(() => tables) }]),
