@@ -58,6 +58,16 @@ await page.getByTestId('sql-panel-title').fill('Revenue per dish');
 await page.getByTestId('sql-add-to-dashboard').click();
 await page.getByTestId('query-panel').locator('[data-drawn="true"]').waitFor();
 await page.getByTestId('query-panel').screenshot({ path: `${outDir}/sql-panel.png` });
+await page.locator('[data-testid="dashboard"][data-state="ready"]').waitFor();
+await page.screenshot({ path: `${outDir}/sql-dashboard.png`, fullPage: true });
+
+// Completion of column and table names from the engine's catalog.
+await content.click();
+await page.keyboard.press('ControlOrMeta+a');
+await page.keyboard.press('Delete');
+await page.keyboard.type('SELECT food_n');
+await page.locator('.cm-tooltip-autocomplete').waitFor();
+await shoot(page, 'sql-completion');
 
 await run('SELECT trim(food_names) AS dish,\n  sum(food_cost) AS revenue\nFROMM orders');
 await page.getByTestId('sql-error').waitFor();

@@ -27,4 +27,4 @@ registerTheme('dropdash', {
   textStyle: { fontFamily, color: palette.text },
 });
 
-export { init };
+export { init, use };

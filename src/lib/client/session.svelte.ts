@@ -12,7 +12,6 @@ import {
 } from '$lib/report/query-panel';
 import { loadDatasetView, loadScopeView, type DatasetView, type ScopeView } from './dashboard-data';
 import { cancelIngest, clearData, exportCsv, ingest, restoreData, saveData, startEngine } from './engine';
-import { computePanel } from './query-panels';
 
 /** The assignment asks about this restaurant, so the headline cards start on it when it is there. */
 export const FEATURED_RESTAURANT = 'the-restaurant-at-the-end-of-the-universe';
@@ -217,6 +216,8 @@ export class Session {
     }
     if (definitions.length === 0) return;
     const request = ++this.panelsRequest;
+    // Only pages with query panels fetch the code that runs them.
+    const { computePanel } = await import('./query-panels');
     const outcomes = await Promise.allSettled(definitions.map((d) => computePanel(d)));
     if (request !== this.panelsRequest) return;
     const failed = outcomes.flatMap((o, i) =>

@@ -111,6 +111,8 @@ export function createSqlEditor(
   root.append(parent);
   let tables: readonly SchemaTable[] = [];
   const language = new Compartment();
+  // One source for the editor's life: completion tells sources apart by identity.
+  const columns = columnSource(() => tables);
   const sqlLanguage = () => sql({ dialect: PostgreSQL, schema: namespace(tables), upperCaseKeywords: true });
   const view = new EditorView({
     root,
@@ -140,7 +142,7 @@ export function createSqlEditor(
         autocompletion({ activateOnTyping: true, icons: false }),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         language.of(sqlLanguage()),
-        EditorState.languageData.of(() => [{ autocomplete: columnSource(() => tables) }]),
+        EditorState.languageData.of(() => [{ autocomplete: columns }]),
         // Tab is left to the browser, so the keyboard can leave the editor.
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
         placeholder('SELECT … (Ctrl+Enter runs)'),
