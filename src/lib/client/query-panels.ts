@@ -15,7 +15,7 @@ export const RESULT_LIMITS = { maxRows: 1_000_000, maxBytes: 256 * 1024 * 1024 }
 
 export async function runQuery(sql: string, limits = RESULT_LIMITS): Promise<QueryResult> {
   const { arrow, truncated, ms } = await runSql(sql, limits);
-  return queryResult(sql, arrow, limits.maxRows, truncated, ms);
+  return await queryResult(sql, arrow, limits.maxRows, truncated, ms);
 }
 
 /** The points of a chart of the query, computed by DuckDB in the worker. */

@@ -1,6 +1,23 @@
 import { tableToIPC, vectorFromArray, DateDay, TimestampMillisecond, Table } from 'apache-arrow';
-import { describe, expect, it } from 'vitest';
-import { cellText, kindOf, plainRows, queryResult } from './result-table';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cellText, decodeInSlices, kindOf, plainRows, queryResult } from './result-table';
+
+describe('decodeInSlices', () => {
+  it('reads every batch of a stream, and an empty result keeps its columns', async () => {
+    const batches = Array.from(
+      { length: 5 },
+      (_, b) => new Table({ n: vectorFromArray([b * 2, b * 2 + 1]) }).batches[0]!,
+    );
+    const table = await decodeInSlices(tableToIPC(new Table(batches), 'stream'), 0);
+    expect(table.numRows).toBe(10);
+    expect(table.getChild('n')?.get(9)).toBe(9);
+    const empty = await decodeInSlices(
+      tableToIPC(new Table({ n: vectorFromArray([1]) }).slice(0, 0), 'stream'),
+    );
+    expect(empty.schema.fields.map((f) => f.name)).toEqual(['n']);
+    expect(empty.numRows).toBe(0);
+  });
+});
 
 describe('result cells', () => {
   const table = new Table({
@@ -11,7 +28,10 @@ describe('result cells', () => {
     at: vectorFromArray([Date.UTC(2024, 1, 3, 4, 5, 6, 7), Date.UTC(2024, 1, 3)], new TimestampMillisecond()),
     ok: vectorFromArray([true, false]),
   });
-  const result = queryResult('SELECT …', tableToIPC(table, 'stream'), 1, true, 12);
+  let result: Awaited<ReturnType<typeof queryResult>>;
+  beforeAll(async () => {
+    result = await queryResult('SELECT …', tableToIPC(table, 'stream'), 1, true, 12);
+  });
 
   it('reads the Arrow columns with their kinds, and shows no more rows than the limit', () => {
     expect(result.columns.map((c) => [c.name, c.kind])).toEqual([
@@ -46,8 +66,8 @@ describe('result cells', () => {
     expect(JSON.parse(JSON.stringify(plainRows(result, 5)))).toEqual(plainRows(result, 5));
   });
 
-  it('shows lists and binary values', () => {
-    const nested = queryResult(
+  it('shows lists and binary values', async () => {
+    const nested = await queryResult(
       'x',
       tableToIPC(new Table({ list: vectorFromArray([[1, 2]]) }), 'stream'),
       10,
