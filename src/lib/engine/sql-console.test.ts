@@ -1,6 +1,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWasmDatabase } from '$lib/testing/wasm-duckdb';
+import { cell, cellText, queryResult } from '$lib/sql-console/result-table';
 import { SqlConsole, SqlConsoleError } from './sql-console';
 
 let bindings: Awaited<ReturnType<typeof openWasmDatabase>>['bindings'];
@@ -94,6 +95,31 @@ describe('the SQL console on DuckDB-WASM', () => {
     expect(e.name).toBe('SqlCancelled');
     expect(performance.now() - started).toBeLessThan(5000);
     expect((await sql.run('SELECT 42 AS answer')).rows).toBe(1);
+  });
+
+  it('shows every kind of DuckDB value as text, ENUMs and INTERVALs included', async () => {
+    const sql = new SqlConsole(bindings, connect());
+    const query = `SELECT 'b'::ENUM('a', 'b') AS e, INTERVAL 1 DAY + INTERVAL 14 MONTH + INTERVAL '3.5 seconds' AS iv,
+      TIME '12:34:56.25' AS t, TIMESTAMPTZ '2024-01-02 03:04:05+00' AS tz, DATE '2024-05-06' AS d,
+      [1, 2] AS l, {'a': 1, 'b': 'x'} AS s, 'ab'::BLOB AS b, 18446744073709551615::UBIGINT AS ub, 12.5::DECIMAL(9, 2) AS dec,
+      uuid() IS NOT NULL AS ok, NULL AS n`;
+    const run = await sql.run(query);
+    const result = await queryResult(query, run.arrow, 10, run.truncated, run.ms);
+    const texts = Object.fromEntries(result.columns.map((c, i) => [c.name, cellText(cell(result, 0, i), c)]));
+    expect(texts).toEqual({
+      e: 'b',
+      iv: '1 year 2 months 1 day 00:00:03.5',
+      t: '12:34:56.25',
+      tz: '2024-01-02 03:04:05+00',
+      d: '2024-05-06',
+      l: '[1,2]',
+      s: '{"a": 1, "b": "x"}',
+      b: '\\x6162',
+      ub: '18,446,744,073,709,551,615',
+      dec: '12.5',
+      ok: 'true',
+      n: null,
+    });
   });
 
   it('lists tables and views with their columns, without internal or temporary ones', async () => {

@@ -1,8 +1,8 @@
-import { MessageReader } from 'apache-arrow';
+import { DataType, MessageReader, type Schema } from 'apache-arrow';
 import { rowsFromArrow } from '$lib/arrow-rows';
 import { positionAt, readDuckdbError, type SqlPosition } from '$lib/sql-console/error-position';
 import { schemaSql, toSchemaTable, type SchemaTable } from '$lib/sql-console/schema';
-import { checkStatement } from '$lib/sql-console/statement';
+import { checkStatement, enumsAsTextSql } from '$lib/sql-console/statement';
 import type { SqlLimits, SqlRunResult } from './api';
 
 /** The few calls of DuckDB-WASM's synchronous bindings the console needs (the browser's or Node's). */
@@ -46,6 +46,14 @@ export function batchRows(bytes: Uint8Array): number {
     reader.readMessageBody(message.bodyLength);
   }
   return rows;
+}
+
+/** The columns of a result schema that are dictionary-encoded (DuckDB's ENUMs). */
+export function dictionaryColumns(header: Uint8Array): string[] {
+  const message = new MessageReader(header).readMessage();
+  if (!message?.isSchema()) return [];
+  const schema = message.header() as Schema;
+  return schema.fields.filter((f) => DataType.isDictionary(f.type)).map((f) => f.name);
 }
 
 function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
@@ -101,12 +109,28 @@ export class SqlConsole {
     const started = performance.now();
     const check = checkStatement(sql);
     if (!check.ok) {
-      throw new SqlConsoleError(
-        check.message,
-        sql,
-        check.position === null ? null : positionAt(sql, check.position),
-      );
+      const position = check.position === null ? null : positionAt(sql, check.position);
+      throw new SqlConsoleError(check.message, sql, position);
     }
+    let result = await this.stream(sql, sql, limits);
+    if (Array.isArray(result)) {
+      // DuckDB-WASM streams ENUM values without their dictionary: those columns are read as text instead.
+      result = await this.stream(enumsAsTextSql(check.statement.text, result), sql, limits);
+      if (Array.isArray(result)) throw new SqlConsoleError('The ENUM columns could not be read.', sql, null);
+    }
+    return { ...result, ms: Math.round(performance.now() - started) };
+  }
+
+  /** Streams `query` (the user's `sql`, or a rewrite of it); the names of ENUM columns when it has some. */
+  private async stream(
+    query: string,
+    sql: string,
+    limits: SqlLimits,
+  ): Promise<Omit<SqlRunResult, 'ms'> | string[]> {
+    const fail = (error: unknown) => {
+      const failed = this.fail(error, query);
+      return query === sql ? failed : new SqlConsoleError(failed.message, sql, null);
+    };
     let sliceStart = performance.now();
     const step = async () => {
       if (performance.now() - sliceStart >= this.sliceMs) {
@@ -120,7 +144,7 @@ export class SqlConsole {
     try {
       let header: Uint8Array | null;
       try {
-        header = bindings.startPendingQuery(conn, sql, true);
+        header = bindings.startPendingQuery(conn, query, true);
         while (header === null) {
           try {
             await step();
@@ -131,8 +155,10 @@ export class SqlConsole {
           header = bindings.pollPendingQuery(conn);
         }
       } catch (error) {
-        throw error instanceof SqlCancelled ? error : this.fail(error, sql);
+        throw error instanceof SqlCancelled ? error : fail(error);
       }
+      const enums = dictionaryColumns(header);
+      if (enums.length > 0) return enums;
       const parts = [header];
       let bytes = header.length;
       let rows = 0;
@@ -143,7 +169,7 @@ export class SqlConsole {
         try {
           chunk = bindings.fetchQueryResults(conn);
         } catch (error) {
-          throw this.fail(error, sql);
+          throw fail(error);
         }
         if (chunk === null) continue;
         if (chunk.length === 0) break;
@@ -155,12 +181,7 @@ export class SqlConsole {
         bytes += chunk.length;
         rows += batchRows(chunk);
       }
-      return {
-        arrow: concat(parts, bytes),
-        rows,
-        truncated,
-        ms: Math.round(performance.now() - started),
-      };
+      return { arrow: concat(parts, bytes), rows, truncated };
     } finally {
       this.end();
     }

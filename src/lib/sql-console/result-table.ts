@@ -93,10 +93,18 @@ const json = (value: unknown) =>
 export function cellText(value: unknown, column: ResultColumn): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint' || typeof value === 'number') {
-    if (column.kind === 'temporal' && typeof value === 'number')
-      return dateText(value, !column.type.startsWith('Date'));
+    if (column.kind === 'temporal' && typeof value === 'number') {
+      const zoned = /^Timestamp<\w+, .+>$/.test(column.type) ? '+00' : '';
+      return dateText(value, !column.type.startsWith('Date')) + zoned;
+    }
+    const time = /^Time(32|64)<(\w+)>$/.exec(column.type);
+    if (time) {
+      const unit = TIME_UNITS[time[2] ?? ''];
+      return unit ? timeText(BigInt(value) * unit) : timeText(BigInt(value) / 1000n);
+    }
     return numberFormat.format(value);
   }
+  if (value instanceof IntervalValue) return value.toString();
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return String(value);
   if (value instanceof Uint8Array) {
@@ -112,6 +120,7 @@ export function cellText(value: unknown, column: ResultColumn): string | null {
 /** The value of a cell as plain JSON data, for query panels: big integers past 2^53 become text. */
 export function plainValue(value: unknown, column: ResultColumn): string | number | boolean | null {
   if (value === null || value === undefined) return null;
+  if (/^Time(32|64)</.test(column.type)) return cellText(value, column);
   if (typeof value === 'bigint')
     return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
       ? Number(value)
@@ -122,8 +131,63 @@ export function plainValue(value: unknown, column: ResultColumn): string | numbe
 }
 
 export function cell(result: QueryResult, row: number, col: number): unknown {
-  return result.vectors[col]?.get(row);
+  const vector = result.vectors[col];
+  if (!vector) return undefined;
+  // apache-arrow 17 reads MONTH_DAY_NANO intervals (DuckDB's INTERVAL) as two numbers: read all three.
+  if (result.columns[col]?.type === 'Interval<MONTH_DAY_NANO>') return intervalAt(vector, row);
+  return vector.get(row);
 }
+
+/** An INTERVAL as DuckDB writes it: "2 months 1 day 00:00:03". */
+export class IntervalValue {
+  constructor(
+    readonly months: number,
+    readonly days: number,
+    readonly nanos: bigint,
+  ) {}
+
+  toString(): string {
+    const parts: string[] = [];
+    const years = Math.trunc(this.months / 12);
+    const months = this.months % 12;
+    if (years) parts.push(`${years} year${Math.abs(years) === 1 ? '' : 's'}`);
+    if (months) parts.push(`${months} month${Math.abs(months) === 1 ? '' : 's'}`);
+    if (this.days) parts.push(`${this.days} day${Math.abs(this.days) === 1 ? '' : 's'}`);
+    if (this.nanos !== 0n || parts.length === 0) parts.push(timeText(this.nanos / 1000n));
+    return parts.join(' ');
+  }
+}
+
+function intervalAt(vector: Vector, row: number): IntervalValue | null {
+  let start = 0;
+  for (const data of vector.data) {
+    if (row < start + data.length) {
+      const i = row - start;
+      if (data.nullCount > 0 && !data.getValid(i)) return null;
+      const values = new Int32Array(data.values.buffer, data.values.byteOffset, data.values.byteLength / 4);
+      const at = (data.offset + i) * 4;
+      const nanos = (BigInt(values[at + 3] ?? 0) << 32n) + BigInt((values[at + 2] ?? 0) >>> 0);
+      return new IntervalValue(values[at] ?? 0, values[at + 1] ?? 0, nanos);
+    }
+    start += data.length;
+  }
+  return null;
+}
+
+/** Microseconds since midnight (or of a duration) as HH:MM:SS[.ffffff]. */
+function timeText(micros: bigint): string {
+  const sign = micros < 0n ? '-' : '';
+  const abs = micros < 0n ? -micros : micros;
+  const seconds = abs / 1_000_000n;
+  const fraction = abs % 1_000_000n;
+  const hh = seconds / 3600n;
+  const mm = (seconds / 60n) % 60n;
+  const ss = seconds % 60n;
+  const text = `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:${String(ss).padStart(2, '0')}`;
+  return `${sign}${text}${fraction ? `.${String(fraction).padStart(6, '0').replace(/0+$/, '')}` : ''}`;
+}
+
+const TIME_UNITS: Record<string, bigint> = { SECOND: 1_000_000n, MILLISECOND: 1000n, MICROSECOND: 1n };
 
 /** The first rows of a result as plain data. */
 export function plainRows(result: QueryResult, count: number): (string | number | boolean | null)[][] {

@@ -1,3 +1,5 @@
+import { ident } from '$lib/models/sql';
+
 /**
  * What the SQL console accepts: one statement that reads. The engine also runs it in a read-only
  * transaction, so DuckDB itself refuses any write; this check turns away, before anything runs, the
@@ -126,4 +128,10 @@ export function checkStatement(sql: string): StatementCheck {
     };
   }
   return { ok: true, statement };
+}
+
+/** The statement with the named columns read as text: `SELECT * REPLACE (CAST(c AS VARCHAR) AS c) FROM (…)`. */
+export function enumsAsTextSql(statement: string, columns: readonly string[]): string {
+  const replaced = columns.map((c) => `CAST(${ident(c)} AS VARCHAR) AS ${ident(c)}`).join(', ');
+  return `SELECT * REPLACE (${replaced}) FROM (\n${statement}\n) AS dd_query`;
 }
