@@ -113,7 +113,7 @@ test('a SQL query runs, is charted and is added to the dashboard', async ({ page
   // Chart this: a bar chart of revenue by dish by default, drawn with ink.
   const chart = page.getByTestId('sql-chart');
   await expect(chart).toHaveAttribute('data-state', 'ready');
-  await expect(page.getByTestId('sql-chart-bar')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('sql-chart-bar')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('sql-chart-x')).toHaveValue('dish');
   await expect(page.getByTestId('sql-chart-y')).toHaveValue('revenue');
   await expectInk(chart.locator('[data-chart]'));

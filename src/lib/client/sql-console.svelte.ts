@@ -39,6 +39,8 @@ export class SqlConsoleState {
   running = $state(false);
   result = $state.raw<QueryResult | null>(null);
   error = $state.raw<ConsoleError | null>(null);
+  /** The result shown is of an earlier query: the latest failed or was cancelled. */
+  stale = $state(false);
   /** Said when a query was cancelled. */
   info = $state<string | null>(null);
   schema = $state.raw<SchemaTable[]>([]);
@@ -50,13 +52,17 @@ export class SqlConsoleState {
   private chartRequest = 0;
 
   async loadSchema(): Promise<void> {
+    await this.refreshSchema();
+    const table = largestTable(this.schema);
+    if (this.sql === '' && table) this.sql = `SELECT *\nFROM ${ident(table.name)}\nLIMIT 1000`;
+  }
+
+  private async refreshSchema(): Promise<void> {
     try {
       this.schema = await sqlSchema();
     } catch {
-      this.schema = [];
+      // completion goes on with the names it had
     }
-    const table = largestTable(this.schema);
-    if (this.sql === '' && table) this.sql = `SELECT *\nFROM ${ident(table.name)}\nLIMIT 1000`;
   }
 
   async run(): Promise<void> {
@@ -68,17 +74,21 @@ export class SqlConsoleState {
     try {
       const result = await runQuery(sql);
       this.result = result;
+      this.stale = false;
       this.chart = null;
       this.chartError = null;
       const keep = this.spec && result.columns.some((c) => c.name === this.spec?.x) ? this.spec : null;
       this.spec = keep ?? defaultSpec(result.columns);
       if (this.spec) void this.drawChart(this.spec);
     } catch (error) {
+      this.stale = this.result !== null;
       if (isCancel(error)) this.info = 'The query was cancelled. The data and the dashboard are unchanged.';
       else this.error = asConsoleError(error);
     } finally {
       this.running = false;
     }
+    // Tables come and go with loads: completion follows.
+    void this.refreshSchema();
   }
 
   cancel(): void {

@@ -122,6 +122,18 @@ describe('the SQL console on DuckDB-WASM', () => {
     });
   });
 
+  it('answers a schema request that comes while a query streams, after it', async () => {
+    const sql = new SqlConsole(bindings, connect());
+    const running = sql.run('SELECT * FROM range(3000000)');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const tables = sql.schema();
+    const result = await running;
+    expect(result.truncated).toBe(true);
+    expect(result.rows).toBeGreaterThanOrEqual(1_000_000);
+    expect(tableFromIPC(result.arrow).numRows).toBe(result.rows);
+    expect((await tables).map((t) => t.name)).toContain('orders');
+  });
+
   it('lists tables and views with their columns, without internal or temporary ones', async () => {
     const conn = connect();
     bindings.runQuery(conn, 'CREATE TEMP TABLE scratch (a INT)');

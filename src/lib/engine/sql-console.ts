@@ -94,8 +94,13 @@ export class SqlConsole {
     this.cancelRequested = true;
   }
 
-  async schema(): Promise<SchemaTable[]> {
-    return rowsFromArrow(this.bindings.runQuery(this.conn, schemaSql())).map(toSchemaTable);
+  /** Takes its turn too: a statement run on the connection while a query streams would end that query. */
+  schema(): Promise<SchemaTable[]> {
+    const result = this.turn.then(async () =>
+      rowsFromArrow(this.bindings.runQuery(this.conn, schemaSql())).map(toSchemaTable),
+    );
+    this.turn = result.catch(() => undefined);
+    return result;
   }
 
   private fail(error: unknown, sql: string): SqlConsoleError {
