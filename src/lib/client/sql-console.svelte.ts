@@ -33,6 +33,12 @@ export function defaultSpec(columns: readonly ResultColumn[], type: ChartType = 
   return { type, x: x.name, xKind: x.kind, y: y?.name ?? null };
 }
 
+/** A bar chart when the result has a text column; a line over a date or a number otherwise. */
+export function defaultChart(columns: readonly ResultColumn[]): ChartSpec | null {
+  const categorical = columns.some((c) => c.kind === 'text' || c.kind === 'boolean');
+  return (categorical ? null : defaultSpec(columns, 'line')) ?? defaultSpec(columns, 'bar');
+}
+
 /** The SQL console's state: the query, its result (Arrow), its error, and its chart. */
 export class SqlConsoleState {
   sql = $state('');
@@ -78,7 +84,7 @@ export class SqlConsoleState {
       this.chart = null;
       this.chartError = null;
       const keep = this.spec && result.columns.some((c) => c.name === this.spec?.x) ? this.spec : null;
-      this.spec = keep ?? defaultSpec(result.columns);
+      this.spec = keep ?? defaultChart(result.columns);
       if (this.spec) void this.drawChart(this.spec);
     } catch (error) {
       this.stale = this.result !== null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpec } from '$lib/client/sql-console.svelte';
+import { defaultChart, defaultSpec } from '$lib/client/sql-console.svelte';
 import { defaultTitle, parseDefinitions } from './query-panel';
 
 describe('kept query panels', () => {
@@ -46,5 +46,16 @@ describe('defaultSpec', () => {
     });
     expect(defaultSpec([columns[1]!], 'line')).toBeNull();
     expect(defaultSpec([columns[1]!], 'pie')).toEqual({ type: 'pie', x: 'dish', xKind: 'text', y: null });
+  });
+});
+
+describe('defaultChart', () => {
+  it('draws bars over text, and a line over dates or numbers', () => {
+    const text = { name: 'dish', type: 'Utf8', kind: 'text' as const };
+    const day = { name: 'day', type: 'Date32<DAY>', kind: 'temporal' as const };
+    const n = { name: 'n', type: 'Int64', kind: 'number' as const };
+    expect(defaultChart([text, n])?.type).toBe('bar');
+    expect(defaultChart([n, day])).toEqual({ type: 'line', x: 'day', xKind: 'temporal', y: 'n' });
+    expect(defaultChart([n])).toEqual({ type: 'bar', x: 'n', xKind: 'number', y: null });
   });
 });
