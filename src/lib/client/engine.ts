@@ -69,12 +69,16 @@ export const cancelIngest = () => worker().cancelIngest();
 export const clearData = () => worker().clear();
 
 /** A console query: the result stays Arrow bytes; errors carry DuckDB's message and position. */
-export async function runSql(sql: string, limits?: SqlLimits): Promise<SqlRunResult> {
+let sqlIds = 0;
+/** A number for the next console query, so it can be cancelled by it (see cancelSql). */
+export const nextSqlId = () => ++sqlIds;
+
+export async function runSql(sql: string, limits?: SqlLimits, id = nextSqlId()): Promise<SqlRunResult> {
   await startEngine();
-  return worker().runSql(sql, limits);
+  return worker().runSql(sql, limits, id);
 }
 
-export const cancelSql = () => worker().cancelSql();
+export const cancelSql = (id?: number) => worker().cancelSql(id);
 
 export async function sqlSchema(): Promise<SchemaTable[]> {
   await startEngine();

@@ -13,15 +13,16 @@ import { runSql } from './engine';
 /** The console's limits: a million rows or 256 MB reach the page, whichever comes first. */
 export const RESULT_LIMITS = { maxRows: 1_000_000, maxBytes: 256 * 1024 * 1024 };
 
-export async function runQuery(sql: string, limits = RESULT_LIMITS): Promise<QueryResult> {
-  const { arrow, truncated, ms } = await runSql(sql, limits);
+export async function runQuery(sql: string, limits = RESULT_LIMITS, id?: number): Promise<QueryResult> {
+  const { arrow, truncated, ms } = await runSql(sql, limits, id);
   return await queryResult(sql, arrow, limits.maxRows, truncated, ms);
 }
 
 /** The points of a chart of the query, computed by DuckDB in the worker. */
-export async function chartData(sql: string, spec: ChartSpec): Promise<ChartData> {
+export async function chartData(sql: string, spec: ChartSpec, id?: number): Promise<ChartData> {
   const limit = CHART_POINTS[spec.type] + 1;
-  const { arrow } = await runSql(chartDataSql(sql, spec), { maxRows: limit, maxBytes: 64 * 1024 * 1024 });
+  const limits = { maxRows: limit, maxBytes: 64 * 1024 * 1024 };
+  const { arrow } = await runSql(chartDataSql(sql, spec), limits, id);
   return chartDataFromRows(spec, rowsFromArrow(arrow));
 }
 

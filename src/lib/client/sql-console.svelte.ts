@@ -5,7 +5,7 @@ import type { ChartData, ChartSpec, ChartType } from '$lib/sql-console/chart-sql
 import type { SqlPosition } from '$lib/sql-console/error-position';
 import type { QueryResult, ResultColumn } from '$lib/sql-console/result-table';
 import { largestTable, type SchemaTable } from '$lib/sql-console/schema';
-import { cancelSql, sqlSchema } from './engine';
+import { cancelSql, nextSqlId, sqlSchema } from './engine';
 import { chartData, panelFrom, runQuery } from './query-panels';
 
 export interface ConsoleError {
@@ -56,6 +56,9 @@ export class SqlConsoleState {
   chartError = $state<string | null>(null);
 
   private chartRequest = 0;
+  private runningQuery: number | null = null;
+  /** The engine's id of the chart query in flight: a new run or chart stops it instead of waiting. */
+  private chartQuery: number | null = null;
 
   async loadSchema(): Promise<void> {
     await this.refreshSchema();
@@ -77,8 +80,11 @@ export class SqlConsoleState {
     this.error = null;
     this.info = null;
     const sql = this.sql;
+    this.stopChart();
+    const query = nextSqlId();
+    this.runningQuery = query;
     try {
-      const result = await runQuery(sql);
+      const result = await runQuery(sql, undefined, query);
       this.result = result;
       this.stale = false;
       this.chart = null;
@@ -92,30 +98,42 @@ export class SqlConsoleState {
       else this.error = asConsoleError(error);
     } finally {
       this.running = false;
+      this.runningQuery = null;
     }
     // Tables come and go with loads: completion follows.
     void this.refreshSchema();
   }
 
   cancel(): void {
-    void cancelSql();
+    if (this.runningQuery !== null) void cancelSql(this.runningQuery);
   }
 
   async drawChart(spec: ChartSpec): Promise<void> {
     const result = this.result;
     if (!result) return;
+    this.stopChart();
     const request = ++this.chartRequest;
+    const query = nextSqlId();
+    this.chartQuery = query;
     this.spec = spec;
     this.charting = true;
     this.chartError = null;
     try {
-      const data = await chartData(result.sql, spec);
+      const data = await chartData(result.sql, spec, query);
       if (request === this.chartRequest) this.chart = { spec, data };
     } catch (error) {
-      if (request === this.chartRequest) this.chartError = asConsoleError(error).message;
+      if (request === this.chartRequest && !isCancel(error)) this.chartError = asConsoleError(error).message;
     } finally {
-      if (request === this.chartRequest) this.charting = false;
+      if (request === this.chartRequest) {
+        this.charting = false;
+        this.chartQuery = null;
+      }
     }
+  }
+
+  private stopChart(): void {
+    if (this.chartQuery !== null) void cancelSql(this.chartQuery);
+    this.chartQuery = null;
   }
 
   /** The current query and chart as a dashboard panel. */

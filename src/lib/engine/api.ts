@@ -98,9 +98,12 @@ export interface EngineApi {
    * The SQL console: one statement that reads, run on its own connection in a read-only transaction;
    * errors carry DuckDB's message and `position` (where in the query it points).
    */
-  runSql(sql: string, limits?: SqlLimits): Promise<SqlRunResult>;
-  /** Stops the console query that is running; the engine and the dashboard carry on. */
-  cancelSql(): Promise<void>;
+  runSql(sql: string, limits?: SqlLimits, id?: number): Promise<SqlRunResult>;
+  /**
+   * Stops the console query with this id (running or waiting its turn), or without one the query running;
+   * the engine and the dashboard carry on.
+   */
+  cancelSql(id?: number): Promise<void>;
   /** The tables and views queries can read, with their columns, as they are now. */
   sqlSchema(): Promise<SchemaTable[]>;
   /** Deletes every table and everything kept in this browser. */

@@ -134,6 +134,23 @@ describe('the SQL console on DuckDB-WASM', () => {
     expect((await tables).map((t) => t.name)).toContain('orders');
   });
 
+  it('cancels a query by its id, waiting or running, and leaves the others be', async () => {
+    const sql = new SqlConsole(bindings, connect());
+    const first = sql.run('SELECT count(*) AS n FROM range(3000000)', undefined, 1);
+    const second = sql.run('SELECT 2 AS two', undefined, 2);
+    const third = sql.run(
+      'SELECT sum(a.range * b.range) FROM range(100000) a, range(100000) b',
+      undefined,
+      3,
+    );
+    sql.cancel(2);
+    expect((await first).rows).toBe(1);
+    expect((await error(second)).name).toBe('SqlCancelled');
+    setTimeout(() => sql.cancel(3), 200);
+    expect((await error(third)).name).toBe('SqlCancelled');
+    expect((await sql.run('SELECT 4', undefined, 4)).rows).toBe(1);
+  });
+
   it('lists tables and views with their columns, without internal or temporary ones', async () => {
     const conn = connect();
     bindings.runQuery(conn, 'CREATE TEMP TABLE scratch (a INT)');

@@ -75,6 +75,10 @@ function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
 export class SqlConsole {
   private cancelRequested = false;
   private turn: Promise<unknown> = Promise.resolve();
+  /** The query running, and queued ones already cancelled, by the caller's ids. */
+  private current: number | null = null;
+  private readonly cancelledIds = new Set<number>();
+  private nextId = -1;
 
   constructor(
     private readonly bindings: ConsoleBindings,
@@ -83,15 +87,17 @@ export class SqlConsole {
     private readonly sliceMs = 25,
   ) {}
 
-  /** Queries take turns; cancel stops the one running. */
-  run(sql: string, limits: SqlLimits = DEFAULT_LIMITS): Promise<SqlRunResult> {
-    const result = this.turn.then(() => this.runNow(sql, limits));
+  /** Queries take turns. `id` (a caller's number) lets one be cancelled before it starts. */
+  run(sql: string, limits: SqlLimits = DEFAULT_LIMITS, id = this.nextId--): Promise<SqlRunResult> {
+    const result = this.turn.then(() => this.runNow(sql, limits, id));
     this.turn = result.catch(() => undefined);
     return result;
   }
 
-  cancel(): void {
-    this.cancelRequested = true;
+  /** Stops the query with this id, running or queued; without one, the query running. */
+  cancel(id?: number): void {
+    if (id === undefined || id === this.current) this.cancelRequested = true;
+    else this.cancelledIds.add(id);
   }
 
   /** Takes its turn too: a statement run on the connection while a query streams would end that query. */
@@ -109,8 +115,18 @@ export class SqlConsole {
     return new SqlConsoleError(message, sql, position);
   }
 
-  private async runNow(sql: string, limits: SqlLimits): Promise<SqlRunResult> {
-    this.cancelRequested = false;
+  private async runNow(sql: string, limits: SqlLimits, id: number): Promise<SqlRunResult> {
+    this.current = id;
+    this.cancelRequested = this.cancelledIds.delete(id);
+    try {
+      if (this.cancelRequested) throw new SqlCancelled();
+      return await this.checkAndStream(sql, limits);
+    } finally {
+      this.current = null;
+    }
+  }
+
+  private async checkAndStream(sql: string, limits: SqlLimits): Promise<SqlRunResult> {
     const started = performance.now();
     const check = checkStatement(sql);
     if (!check.ok) {

@@ -192,13 +192,13 @@ const api: EngineApi = {
     }
   },
 
-  async runSql(sql, limits) {
-    const result = await (await sqlConsole()).run(sql, limits);
+  async runSql(sql, limits, id) {
+    const result = await (await sqlConsole()).run(sql, limits, id);
     return transfer(result, [result.arrow.buffer]);
   },
 
-  async cancelSql() {
-    (await sqlConsole()).cancel();
+  async cancelSql(id) {
+    (await sqlConsole()).cancel(id);
   },
 
   async sqlSchema() {
