@@ -30,4 +30,4 @@ registerTheme('dropdash', {
   textStyle: { fontFamily, color: palette.text },
 });
 
-export { getInstanceByDom, init };
+export { getInstanceByDom, init, use };

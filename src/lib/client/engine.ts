@@ -7,10 +7,13 @@ import type {
   IngestProgress,
   IngestReport,
   RestoreReport,
+  SqlLimits,
+  SqlRunResult,
   StorageInfo,
 } from '$lib/engine/api';
 import type { RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
+import type { SchemaTable } from '$lib/sql-console/schema';
 import { installErrorTransfer } from '$lib/engine/errors';
 import type { Row } from '$lib/engine/sql-runner';
 
@@ -81,3 +84,20 @@ export async function saveData(): Promise<StorageInfo> {
 
 export const cancelIngest = () => worker().cancelIngest();
 export const clearData = () => worker().clear();
+
+/** A console query: the result stays Arrow bytes; errors carry DuckDB's message and position. */
+let sqlIds = 0;
+/** A number for the next console query, so it can be cancelled by it (see cancelSql). */
+export const nextSqlId = () => ++sqlIds;
+
+export async function runSql(sql: string, limits?: SqlLimits, id = nextSqlId()): Promise<SqlRunResult> {
+  await startEngine();
+  return worker().runSql(sql, limits, id);
+}
+
+export const cancelSql = (id?: number) => worker().cancelSql(id);
+
+export async function sqlSchema(): Promise<SchemaTable[]> {
+  await startEngine();
+  return worker().sqlSchema();
+}

@@ -5,6 +5,13 @@ import { rejectedRecordsSql } from '$lib/models/restaurant/build-dashboard-sql';
 import { NO_ROLES, ROLES, type Role, type RoleMapping } from '$lib/models/dataset/roles';
 import { vocabulary } from '$lib/format/vocabulary';
 import { buildAnswersDocument, downloadBlob, nowIso, type AnswersDocument } from '$lib/report/answers';
+import {
+  definitionOf,
+  parseDefinitions,
+  QUERY_PANELS_KEY,
+  type QueryPanel,
+  type QueryPanelDefinition,
+} from '$lib/report/query-panel';
 import { loadDatasetView, loadScopeView, type DatasetView, type ScopeView } from './dashboard-data';
 import { cancelIngest, clearData, exportCsv, ingest, restoreData, saveData, startEngine } from './engine';
 import { dropMessages } from './ingest-messages';
@@ -46,6 +53,8 @@ export class Session {
   /** What is kept in this browser between visits, and whether a save is running. */
   storage = $state<StorageInfo | null>(null);
   saving = $state(false);
+  /** SQL queries added to the dashboard, with their charts: plain data. */
+  queryPanels = $state<QueryPanel[]>([]);
   /** Chart id → has it drawn its current option. */
   readonly charts = new SvelteMap<string, boolean>();
 
@@ -241,6 +250,58 @@ export class Session {
     this.restaurant = null;
     this.item = null;
     this.files = null;
+    this.queryPanels = [];
+    this.keepQueryPanels();
+  }
+
+  addQueryPanel(panel: QueryPanel): void {
+    this.panelsRequest++;
+    this.queryPanels = [...this.queryPanels, panel];
+    this.keepQueryPanels();
+  }
+
+  removeQueryPanel(id: string): void {
+    this.panelsRequest++;
+    this.queryPanels = this.queryPanels.filter((p) => p.id !== id);
+    this.keepQueryPanels();
+  }
+
+  private keepQueryPanels(): void {
+    try {
+      localStorage.setItem(QUERY_PANELS_KEY, JSON.stringify(this.queryPanels.map(definitionOf)));
+    } catch {
+      // storage refused: the panels last as long as the tab
+    }
+  }
+
+  private panelsRequest = 0;
+
+  /** Query panels run again over the data as it is now (after a load, or kept ones after a reload). */
+  private async refreshQueryPanels(): Promise<void> {
+    let definitions: QueryPanelDefinition[] = this.queryPanels.map(definitionOf);
+    if (definitions.length === 0) {
+      try {
+        definitions = parseDefinitions(localStorage.getItem(QUERY_PANELS_KEY));
+      } catch {
+        definitions = [];
+      }
+    }
+    if (definitions.length === 0) return;
+    const request = ++this.panelsRequest;
+    // Only pages with query panels fetch the code that runs them.
+    const { computePanel } = await import('./query-panels');
+    const outcomes = await Promise.allSettled(definitions.map((d) => computePanel(d)));
+    if (request !== this.panelsRequest) return;
+    const failed = outcomes.flatMap((o, i) =>
+      o.status === 'rejected'
+        ? [`The query panel “${definitions[i]?.title}” could not run: ${message(o.reason)}`]
+        : [],
+    );
+    this.queryPanels = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    if (failed.length > 0) {
+      this.info = [...this.info, ...failed];
+      this.keepQueryPanels();
+    }
   }
 
   async downloadRejects(sourceId: number, fileName: string): Promise<void> {
@@ -284,6 +345,7 @@ export class Session {
       this.scopeView = scopeView;
       performance.mark('dropdash:queried');
     });
+    if (this.hasData) void this.refreshQueryPanels();
   }
 
   private scopeRequest = 0;

@@ -5,6 +5,7 @@
 import type { RememberedRoles, RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import type { SourceRecord } from '$lib/models/restaurant/build-ingest-sql';
+import type { SchemaTable } from '$lib/sql-console/schema';
 
 export interface EngineInfo {
   duckdbVersion: string;
@@ -77,6 +78,21 @@ export interface RestoreReport {
 /** Arrow IPC stream bytes; transferred, not copied. */
 export type ArrowBytes = Uint8Array;
 
+/** How much of a console query's result crosses to the page; the rest is never built. */
+export interface SqlLimits {
+  maxRows: number;
+  maxBytes: number;
+}
+
+export interface SqlRunResult {
+  /** The rows as Arrow IPC stream bytes, transferred. */
+  arrow: ArrowBytes;
+  rows: number;
+  /** True when the query had more rows than the limits let through. */
+  truncated: boolean;
+  ms: number;
+}
+
 export interface EngineApi {
   start(options?: EngineOptions): Promise<EngineInfo>;
   ingest(
@@ -97,6 +113,18 @@ export interface EngineApi {
   query(sql: string): Promise<ArrowBytes>;
   /** The result of a query as CSV bytes, written by DuckDB (quoting and escaping are its own). */
   exportCsv(sql: string): Promise<Uint8Array>;
+  /**
+   * The SQL console: one statement that reads, run on its own connection in a read-only transaction;
+   * errors carry DuckDB's message and `position` (where in the query it points).
+   */
+  runSql(sql: string, limits?: SqlLimits, id?: number): Promise<SqlRunResult>;
+  /**
+   * Stops the console query with this id (running or waiting its turn), or without one the query running;
+   * the engine and the dashboard carry on.
+   */
+  cancelSql(id?: number): Promise<void>;
+  /** The tables and views queries can read, with their columns, as they are now. */
+  sqlSchema(): Promise<SchemaTable[]>;
   /** Deletes every table and everything kept in this browser. */
   clear(): Promise<StorageInfo>;
 }

@@ -1,4 +1,5 @@
 import { transferHandlers, type TransferHandler } from 'comlink';
+import type { SqlPosition } from '$lib/sql-console/error-position';
 
 /** An error from the engine, rebuilt on the main thread with the SQL that caused it. */
 export class EngineError extends Error {
@@ -7,6 +8,8 @@ export class EngineError extends Error {
     override readonly name: string = 'EngineError',
     readonly sql?: string,
     remoteStack?: string,
+    /** Where in `sql` the error points, when DuckDB says (SQL console errors). */
+    readonly position?: SqlPosition,
   ) {
     super(message);
     if (remoteStack) this.stack = remoteStack;
@@ -18,16 +21,19 @@ export interface SerializedError {
   message: string;
   stack?: string;
   sql?: string;
+  position?: SqlPosition;
 }
 
 export function serializeError(error: unknown, sql?: string): SerializedError {
   if (error instanceof Error) {
     const own = (error as { sql?: unknown }).sql;
+    const position = (error as { position?: SqlPosition | null }).position;
     return {
       name: error.name,
       message: error.message,
       stack: error.stack,
       sql: typeof own === 'string' ? own : sql,
+      ...(position ? { position } : {}),
     };
   }
   return { name: 'Error', message: String(error), sql };
@@ -42,7 +48,7 @@ export function installErrorTransfer(): void {
       typeof value === 'object' && value !== null && 'value' in value && isThrown(value),
     serialize: ({ value }) => [serializeError(value), []],
     deserialize: (e) => {
-      throw new EngineError(e.message, e.name, e.sql, e.stack);
+      throw new EngineError(e.message, e.name, e.sql, e.stack, e.position);
     },
   };
   transferHandlers.set('throw', handler as TransferHandler<unknown, unknown>);

@@ -13,6 +13,7 @@ import { installErrorTransfer } from './errors';
 import { ingestCsv } from './ingest';
 import { IngestCancelled, IngestError, IngestSkipped, isOutOfMemory, tooLargeMessage } from './ingest-errors';
 import { Persistence } from './persistence';
+import { openConsole } from './sql-console-connection';
 import { openStore, STORE_PREFIX } from './store';
 import { readChunk, readHead, TrackedFile } from './tracked-file';
 
@@ -54,6 +55,14 @@ function startEngine(options: EngineOptions = {}): Promise<Engine> {
     return { db, info, loader, reader: connectionRunner(db), profiler: connectionRunner(db), persistence };
   })();
   return engine;
+}
+
+let consoleInstance: ReturnType<typeof openConsole> | null = null;
+/** The SQL console's connection, opened when it is first used. */
+async function sqlConsole() {
+  const { db } = await startEngine();
+  consoleInstance ??= openConsole(db);
+  return consoleInstance;
 }
 
 /** Loading, restoring, saving and clearing change the tables: they take turns, never interleave. */
@@ -215,6 +224,19 @@ const api: EngineApi = {
         return 'continue';
       });
     });
+  },
+
+  async runSql(sql, limits, id) {
+    const result = await (await sqlConsole()).run(sql, limits, id);
+    return transfer(result, [result.arrow.buffer]);
+  },
+
+  async cancelSql(id) {
+    (await sqlConsole()).cancel(id);
+  },
+
+  async sqlSchema() {
+    return (await sqlConsole()).schema();
   },
 
   async clear() {
