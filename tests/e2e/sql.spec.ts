@@ -156,7 +156,9 @@ test('the editor completes column and table names from the engine, by keyboard',
   await page.waitForTimeout(200);
   await page.keyboard.press('Enter');
   await page.keyboard.type(', count(*) AS n FROM ' + table.slice(0, 3));
-  await expect(options.filter({ hasText: table })).toHaveCount(1);
+  // The table itself, not a column whose detail names it.
+  const label = page.locator('.cm-completionLabel', { hasText: new RegExp(`^${table}$`) });
+  await expect(options.filter({ has: label })).toHaveCount(1);
   await page.keyboard.press('Escape');
   await page.keyboard.type(table.slice(3) + ' GROUP BY ALL ORDER BY n DESC LIMIT 3');
   await expect(page.getByTestId('sql-editor').locator('.cm-content')).toHaveText(

@@ -75,12 +75,12 @@ test('a watched folder: each new CSV is loaded once, a copy is skipped, a bad fi
   );
   await expect(entry(page, 'part-1.csv')).toHaveCount(1);
 
-  // The same content under another name is skipped; a file without the columns fails with its reason.
+  // The same content under another name is skipped; a file that is not text fails with its reason.
   await writeIntoFolder(page, 'part-2 (copy).csv', fixture('part-2.csv'));
   await expect(entry(page, 'part-2 (copy).csv')).toHaveAttribute('data-status', 'skipped');
-  await writeIntoFolder(page, 'missing-columns.csv', fixture('missing-columns.csv'));
-  await expect(entry(page, 'missing-columns.csv')).toHaveAttribute('data-status', 'failed');
-  await expect(entry(page, 'missing-columns.csv')).toContainText('missing-columns.csv');
+  await writeIntoFolder(page, 'not-a-csv.csv', fixture('not-a-csv.csv'));
+  await expect(entry(page, 'not-a-csv.csv')).toHaveAttribute('data-status', 'failed');
+  await expect(entry(page, 'not-a-csv.csv')).toContainText('not-a-csv.csv');
   await expect(page.getByTestId('watch-figures')).toContainText('4 data files found');
   await expect(page.getByTestId('watch-figures')).toContainText('4 files loaded since watching began');
   await waitReady(page);

@@ -44,6 +44,7 @@ export function buildSnapshot(input: SnapshotInput): SnapshotResult {
       totals: dataset.totals,
       restaurants: dataset.restaurants,
       mostRestaurants: dataset.mostRestaurants,
+      placeTotals: input.scopes[0]?.totals ?? [],
       matrix: dataset.matrix,
       topDishes: dataset.topDishes,
       scopes: input.scopes.map(toSnapshotScope),
@@ -66,7 +67,6 @@ export function buildSnapshot(input: SnapshotInput): SnapshotResult {
 const toSnapshotScope = (view: ScopeView): SnapshotScope => ({
   restaurant: view.scope.restaurant,
   overview: view.overview,
-  totals: view.totals,
   timeline: view.timeline,
   dishes: view.dishes,
   customers: view.customers,

@@ -70,7 +70,6 @@ const scope = v.object({
   /** null: all restaurants. */
   restaurant: v.nullable(text),
   overview,
-  totals: list(totals, LIMITS.restaurants),
   timeline: v.nullable(timeline),
   dishes: list(v.object(dishRank), LIMITS.scopeRows),
   customers: list(
@@ -130,6 +129,8 @@ export const snapshotSchema = v.pipe(
       totals: overview,
       restaurants: list(answer, LIMITS.restaurants),
       mostRestaurants,
+      /** Per place, under the item filter: the same whichever place is selected. */
+      placeTotals: list(totals, LIMITS.restaurants),
       matrix: list(v.object({ restaurant: text, dish: text, orders: count, revenue: amount }), LIMITS.cells),
       topDishes: list(v.object({ restaurant: text, ...dishRank }), LIMITS.cells),
       scopes: list(scope, LIMITS.restaurants + 1),

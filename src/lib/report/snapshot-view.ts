@@ -10,7 +10,7 @@ export function scopeView(snapshot: Snapshot, restaurant: string | null): ScopeV
   return {
     scope: { dataset: 0, restaurant: found.restaurant, sources: null, item: snapshot.item },
     overview: found.overview,
-    totals: found.totals,
+    totals: snapshot.data.placeTotals,
     timeline: found.timeline,
     dishes: found.dishes,
     customers: found.customers,
