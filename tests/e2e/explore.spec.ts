@@ -15,6 +15,7 @@ import {
   test,
   waitReady,
 } from './fixtures';
+import { expectClean, shareLink, watch } from './snapshot-helpers';
 
 const SALES = fixture('sales.csv');
 const GUESSED = {
@@ -209,4 +210,28 @@ test('a click on a bar filters the other panels, shown as a chip that removes th
   await expect(chip).toHaveCount(0);
   await waitReady(page);
   await expect(page.getByTestId('kpi-visits')).toContainText('3,000');
+});
+
+test('a snapshot of a file with other column names keeps its wording and its over-time chart', async ({
+  page,
+  browser,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [SALES]);
+  await waitReady(page);
+  const answers = await downloadAnswers(page);
+  const opened = watch(await (await browser.newContext()).newPage(), (url) =>
+    url.startsWith(new URL(page.url()).origin),
+  );
+  await opened.page.goto(await shareLink(page));
+  const shared = opened.page;
+  await waitReady(shared);
+  await expect(shared.getByTestId('snapshot-banner')).toContainText('Snapshot of sales.csv');
+  await expect(shared.locator('[data-panel="top-dishes-per-restaurant"]')).toContainText(
+    'Top 5 products of each store',
+  );
+  await expect(shared.locator('[data-panel="timeline"]')).toContainText('per week of order_date');
+  await expectChartsDrawn(shared);
+  expect(withoutTime(await downloadAnswers(shared))).toEqual(withoutTime(answers));
+  expectClean(opened);
 });

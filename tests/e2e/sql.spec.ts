@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { parseRestaurantCsv } from '../support/restaurant-oracle';
 import {
   dashboard,
@@ -12,6 +12,7 @@ import {
   test,
   waitReady,
 } from './fixtures';
+import { download, embeddedSnapshot, expectClean, openOffline, shareLink, watch } from './snapshot-helpers';
 
 const numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
@@ -95,7 +96,10 @@ async function expectInk(chart: ReturnType<Page['locator']>): Promise<void> {
   expect(inked).toBeGreaterThan(0.01);
 }
 
-test('a SQL query runs, is charted and is added to the dashboard', async ({ page }) => {
+test('a SQL query runs, is charted and is added to the dashboard, and goes into snapshots', async ({
+  page,
+  browser,
+}) => {
   await openConsole(page);
   const table = await rawTable(page);
   await runQuery(
@@ -139,9 +143,36 @@ test('a SQL query runs, is charted and is added to the dashboard', async ({ page
   await expect(page.getByTestId('query-panel')).toHaveCount(1, { timeout: 45_000 });
   await waitReady(page);
   await expectInk(page.getByTestId('query-panel').locator('[data-chart]'));
+
+  // The panel goes into snapshots: the HTML report opened from disk offline, and the share link.
+  const report = await download(page, 'export-html');
+  const snapshot = embeddedSnapshot(readFileSync(report.path, 'utf8'));
+  const carried = snapshot.panels.find((p) => p.query)?.query;
+  expect(carried?.title).toBe('Revenue per dish <b>SQL</b>');
+  expect(carried?.rows[0]?.[0]).toBe(expected[0]![0]);
+  const link = await shareLink(page);
+  for (const opened of [await openOffline(browser, report.path), await openLink(browser, link)]) {
+    const shown = opened.page.getByTestId('query-panel');
+    await expect(shown).toHaveCount(1);
+    await expect(shown.getByRole('heading', { level: 2 })).toHaveText('Revenue per dish <b>SQL</b>');
+    await expect(shown.getByTestId('query-panel-remove')).toHaveCount(0);
+    await waitReady(opened.page);
+    await expectInk(shown.locator('[data-chart]'));
+    expectClean(opened);
+    await opened.page.context().close();
+  }
+
   await page.getByTestId('query-panel-remove').click();
   await expect(page.getByTestId('query-panel')).toHaveCount(0);
 });
+
+/** A share link opened in a fresh context, allowed to reach the app's own origin only. */
+async function openLink(browser: Browser, link: string) {
+  const context = await browser.newContext();
+  const opened = watch(await context.newPage(), (url) => url.startsWith(new URL(link).origin));
+  await opened.page.goto(link);
+  return opened;
+}
 
 test('the editor completes column and table names from the engine, by keyboard', async ({ page }) => {
   await openConsole(page);

@@ -1,5 +1,6 @@
 import type { DishMetric } from '$lib/charts/top-dishes-options';
-import type { SnapshotPanel } from './snapshot-schema';
+import type { QueryPanel } from './query-panel';
+import { QUERY_PANEL_PREFIX, type SnapshotPanel } from './snapshot-schema';
 
 /** The restaurant preset's panels, in the order the dashboard shows them. */
 export const REPORT_PANELS = [
@@ -22,28 +23,40 @@ export interface PanelSettings {
   matrixMetric: DishMetric;
 }
 
-export function panelList(settings: PanelSettings): SnapshotPanel[] {
-  return REPORT_PANELS.map((id) =>
+/** The preset's panels, then the SQL queries added to the dashboard, in their order. */
+export function panelList(settings: PanelSettings, queries: readonly QueryPanel[] = []): SnapshotPanel[] {
+  const preset: SnapshotPanel[] = REPORT_PANELS.map((id) =>
     id === 'top-dishes-per-restaurant'
       ? { id, metric: settings.rankMetric }
       : id === 'dish-matrix'
         ? { id, metric: settings.matrixMetric }
         : { id },
   );
+  return [
+    ...preset,
+    ...queries.map(({ id, ...query }) => ({ id: `${QUERY_PANEL_PREFIX}${id}`.slice(0, 64), query })),
+  ];
 }
 
 /** The panels of a snapshot this Dropdash can draw, their settings, and how many it cannot. */
 export function readPanels(panels: readonly SnapshotPanel[]): {
   visible: Set<ReportPanelId>;
   settings: PanelSettings;
+  queries: QueryPanel[];
   unknown: number;
 } {
   const known = new Set<string>(REPORT_PANELS);
   const visible = new Set(panels.flatMap((p) => (known.has(p.id) ? [p.id as ReportPanelId] : [])));
   const metric = (id: ReportPanelId) => panels.find((p) => p.id === id)?.metric ?? 'orders';
+  const queries = panels.flatMap((p) =>
+    p.id.startsWith(QUERY_PANEL_PREFIX) && p.query
+      ? [{ id: p.id.slice(QUERY_PANEL_PREFIX.length), ...p.query }]
+      : [],
+  );
   return {
     visible,
     settings: { rankMetric: metric('top-dishes-per-restaurant'), matrixMetric: metric('dish-matrix') },
-    unknown: panels.filter((p) => !known.has(p.id)).length,
+    queries,
+    unknown: panels.length - visible.size - queries.length,
   };
 }

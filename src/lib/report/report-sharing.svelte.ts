@@ -49,6 +49,7 @@ export class ReportSharing {
         restaurant: scopeView.scope.restaurant,
         roles: this.session.roleNames,
         settings,
+        queryPanels: this.session.queryPanels,
         answers,
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { DatasetView, ScopeView } from '$lib/client/dashboard-data';
 import type { RoleMapping } from '$lib/models/dataset/roles';
 import type { AnswersDocument } from './answers';
+import type { QueryPanel } from './query-panel';
 import { panelList, type PanelSettings } from './report-panels';
 import {
   LIMITS,
@@ -20,6 +21,8 @@ export interface SnapshotInput {
   /** The columns playing each role, named as in the file. */
   roles: RoleMapping;
   settings: PanelSettings;
+  /** SQL queries added to the dashboard, carried with their points and first rows. */
+  queryPanels?: readonly QueryPanel[];
   answers: AnswersDocument;
 }
 
@@ -39,7 +42,7 @@ export function buildSnapshot(input: SnapshotInput): SnapshotResult {
     restaurant: input.restaurant,
     item: input.scopes[0]?.scope.item ?? null,
     roles: input.roles,
-    panels: panelList(input.settings),
+    panels: panelList(input.settings, input.queryPanels),
     data: {
       totals: dataset.totals,
       restaurants: dataset.restaurants,

@@ -19,6 +19,10 @@ export const LIMITS = {
   scopeRows: 100,
   panels: 50,
   timelinePoints: 2000,
+  queryPoints: 5000,
+  queryColumns: 100,
+  queryRows: 20,
+  sql: 20_000,
 } as const;
 
 const text = v.pipe(v.string(), v.maxLength(LIMITS.text, `is longer than ${LIMITS.text} characters`));
@@ -102,9 +106,45 @@ export const DISH_METRICS = ['orders', 'revenue'] as const;
  * The panels shown, in order, with their own settings. Unknown ids are kept out of the output rather
  * than refused, so a later Dropdash can add panel kinds (with their data inside the entry) to this version.
  */
+const cellValue = v.nullable(v.union([text, v.pipe(v.number(), v.finite()), v.boolean()]));
+const valueKind = v.picklist(['number', 'text', 'temporal', 'boolean', 'other']);
+
+/** A SQL query added to the dashboard: its text, chart and the points and first rows it returned. */
+const queryPanel = v.object({
+  title: text,
+  sql: v.pipe(v.string(), v.maxLength(LIMITS.sql, `is longer than ${LIMITS.sql} characters`)),
+  chart: v.object({
+    type: v.picklist(['bar', 'line', 'scatter', 'pie']),
+    x: text,
+    xKind: valueKind,
+    y: v.nullable(text),
+  }),
+  data: v.object({
+    points: list(
+      v.object({
+        x: v.nullable(v.union([text, v.pipe(v.number(), v.finite())])),
+        y: v.nullable(v.pipe(v.number(), v.finite())),
+        other: v.optional(v.boolean()),
+      }),
+      LIMITS.queryPoints,
+    ),
+    total: count,
+    note: v.nullable(text),
+  }),
+  columns: list(v.object({ name: text, kind: valueKind }), LIMITS.queryColumns),
+  rows: list(list(cellValue, LIMITS.queryColumns), LIMITS.queryRows),
+  rowCount: count,
+  truncated: v.boolean(),
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+});
+
+export const QUERY_PANEL_PREFIX = 'query:';
+
 export const panelSchema = v.object({
   id: v.pipe(v.string(), v.maxLength(64)),
   metric: v.optional(v.picklist(DISH_METRICS)),
+  /** Only on `query:…` panels. */
+  query: v.optional(queryPanel),
 });
 
 export const snapshotSchema = v.pipe(

@@ -1,5 +1,6 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { QueryPanel } from './query-panel';
 import { readPanels } from './report-panels';
 import { buildSnapshot } from './snapshot-build';
 import {
@@ -163,5 +164,31 @@ describe('snapshot schema', () => {
     expect(snapshot.panels.at(-1)).toEqual({ id: 'sql-query' });
     expect(Object.keys(snapshot)).not.toContain('constructor');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('carries SQL query panels with their chart points and first rows, and reads them back', () => {
+    const query: QueryPanel = {
+      id: 'q1',
+      title: 'Revenue <b>per</b> dish',
+      sql: 'SELECT dish, sum(cost) AS revenue FROM t GROUP BY ALL',
+      chart: { type: 'bar', x: 'dish', xKind: 'text', y: 'revenue' },
+      data: { points: [{ x: 'soup', y: 5 }], total: 1, note: null },
+      columns: [
+        { name: 'dish', kind: 'text' },
+        { name: 'revenue', kind: 'number' },
+      ],
+      rows: [['soup', 5]],
+      rowCount: 1,
+      truncated: false,
+      createdAt: '2026-12-01T12:00:00.000Z',
+    };
+    const result = buildSnapshot({ ...sampleInput(), queryPanels: [query] });
+    if (!result.ok) throw new Error(result.problem);
+    const panels = readPanels(parseSnapshotJson(result.json).panels);
+    expect(panels.queries).toEqual([query]);
+    expect(panels.unknown).toBe(0);
+
+    const tampered = result.json.replace('"sql":"SELECT', `"sql":"${'x'.repeat(LIMITS.sql)}`);
+    expect(problem(() => parseSnapshotJson(tampered))).toMatch(/panels\.\d+\.query\.sql is longer than/);
   });
 });
