@@ -15,8 +15,8 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 
 /**
  * Two caches per build, so versions never mix; activating a build deletes every older cache.
- * - shell, precached on install (~2.2 MB): the page, its scripts and styles, icons, the manifest, and the
- *   engine worker's script and chunks.
+ * - shell, precached on install (~3 MB): the page, its scripts and styles, icons, the manifest, the report
+ *   viewer, and the engine worker's script and chunks.
  * - runtime: the DuckDB bundle this browser uses, and the sample CSV. The bundles are 34 MB (EH) and 39 MB
  *   (MVP) and a browser needs one, which the page fetches the moment it opens; precaching both would cost
  *   73 MB on a first visit, mostly never used. So a bundle is stored as it passes through this worker, or,

@@ -25,7 +25,10 @@ export interface ChartParams {
   onClick?: (click: ChartClick) => void;
 }
 
-/** Charts draw one per task, so a dashboard mounting several never holds the main thread for all of them. */
+/**
+ * Charts draw one per task, so a dashboard mounting or redrawing several (a filter change, a new width)
+ * never holds the main thread for all of them at once.
+ */
 const queue: (() => void)[] = [];
 function inItsOwnTask(work: () => void): void {
   queue.push(work);
@@ -52,7 +55,23 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
     }
     instance.setOption(option, { notMerge: true, lazyUpdate: false });
   };
-  const observer = new ResizeObserver(() => instance?.resize());
+  // A redraw or resize waits for its own task; several changes before it runs make one draw of the latest.
+  let pending: 'draw' | 'resize' | null = null;
+  const schedule = (work: 'draw' | 'resize') => {
+    if (!instance || destroyed) return;
+    const queued = pending !== null;
+    if (pending !== 'draw') pending = work;
+    if (queued) return;
+    inItsOwnTask(() => {
+      const next = pending;
+      pending = null;
+      if (destroyed || !instance) return;
+      const resized = node.clientWidth !== instance.getWidth() || node.clientHeight !== instance.getHeight();
+      if (resized) instance.resize();
+      if (next === 'draw') draw(latest);
+    });
+  };
+  const observer = new ResizeObserver(() => schedule('resize'));
   void loadCharts().then(({ init }) =>
     inItsOwnTask(() => {
       if (destroyed) return;
@@ -72,7 +91,7 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
   return {
     update(params) {
       latest = params;
-      draw(params);
+      schedule('draw');
     },
     destroy() {
       destroyed = true;

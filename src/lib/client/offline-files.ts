@@ -1,7 +1,7 @@
 /**
  * What the page, the service worker and the post-build step agree on about keeping the engine offline.
  * The engine worker's files (its script, chunks and the two DuckDB bundles) are built apart from the
- * page, so SvelteKit's `$service-worker` list misses most of them; `scripts/postbuild.ts` lists them in
+ * page, so SvelteKit's `$service-worker` list misses most of them; `scripts/site-files.ts` lists them in
  * ENGINE_FILES next to the service worker.
  */
 export type EngineBundle = 'eh' | 'mvp';

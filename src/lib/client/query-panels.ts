@@ -4,6 +4,7 @@ import {
   chartDataFromRows,
   chartDataSql,
   CHART_POINTS,
+  rowCountSql,
   type ChartData,
   type ChartSpec,
 } from '$lib/sql-console/chart-sql';
@@ -43,8 +44,16 @@ export function panelFrom(
   };
 }
 
-/** Runs a kept panel's query again over the data loaded now. */
+/** Runs a kept panel's query again over the data loaded now: its first rows, its points, its row count. */
 export async function computePanel(definition: QueryPanelDefinition): Promise<QueryPanel> {
   const result = await runQuery(definition.sql, { maxRows: QUERY_PANEL_ROWS, maxBytes: 16 * 1024 * 1024 });
-  return panelFrom(definition, result, await chartData(definition.sql, definition.chart));
+  const data = await chartData(definition.sql, definition.chart);
+  const counted = rowsFromArrow((await runSql(rowCountSql(definition.sql), COUNT_LIMITS)).arrow)[0];
+  return {
+    ...panelFrom(definition, result, data),
+    rowCount: Number(counted?.dd_rows ?? 0),
+    truncated: false,
+  };
 }
+
+const COUNT_LIMITS = { maxRows: 1, maxBytes: 1024 * 1024 };

@@ -115,8 +115,17 @@ export class Session {
     this.engine = { status: 'ready', info };
   }
 
-  async load(files: File[]): Promise<void> {
-    if (this.loading || files.length === 0) return;
+  /** Loads run one after another: files picked, dropped or found in a watched folder during a load wait. */
+  private loads: Promise<void> = Promise.resolve();
+
+  load(files: File[]): Promise<void> {
+    if (files.length === 0) return Promise.resolve();
+    const run = this.loads.then(() => this.loadNow(files));
+    this.loads = run.catch(() => undefined);
+    return run;
+  }
+
+  private async loadNow(files: File[]): Promise<void> {
     this.loading = true;
     await this.started;
     this.notices = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '$lib/testing/node-duckdb';
-import { chartDataFromRows, chartDataSql, type ChartSpec } from './chart-sql';
+import { chartDataFromRows, chartDataSql, rowCountSql, type ChartSpec } from './chart-sql';
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 
@@ -93,5 +93,12 @@ describe('chartDataSql on DuckDB', () => {
     const data = await chart(query, { type: 'bar', x: 'x"); DROP TABLE sales; --', xKind: 'text', y: 'y y' });
     expect(data.points).toEqual([{ x: 'a', y: 2 }]);
     expect((await db.rows('SELECT count(*) AS n FROM sales'))[0]?.n).toBe(6000);
+  });
+});
+
+describe('rowCountSql on DuckDB', () => {
+  it('counts what a query returns, whatever its semicolon and trailing comment', async () => {
+    const [row] = await db.rows(rowCountSql('SELECT * FROM sales WHERE n < 1234; -- first ones'));
+    expect(row?.dd_rows).toBe(1234);
   });
 });

@@ -17,6 +17,12 @@ export interface ChartSpec {
 /** The most a chart draws: bars and slices are summed per x, lines averaged in buckets, scatters sampled. */
 export const CHART_POINTS: Record<ChartType, number> = { bar: 50, pie: 10, line: 2000, scatter: 5000 };
 
+/** How many rows the query returns, counted by DuckDB without bringing them to the page. */
+export function rowCountSql(query: string): string {
+  const inner = splitStatements(query)[0]?.text ?? query;
+  return `SELECT count(*) AS dd_rows FROM (\n${inner}\n) AS dd_query`;
+}
+
 /**
  * The points of a chart, computed by DuckDB from the query (run again as a subquery), so a result of any
  * size becomes at most CHART_POINTS[type] rows: x, y, dd_total (how many x values or rows there were) and,
