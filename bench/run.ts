@@ -13,6 +13,7 @@ import { measureNative } from './measure-native';
 import { measurePeer, type PeerFigures } from './measure-peers';
 import { bundleFigures, type BundleFigures } from './bundle';
 import { kilobytes, machine, mergeResults, table, type SizeResult } from './report';
+import { targetsTable } from './targets';
 
 const { values } = parseArgs({
   options: {
@@ -104,7 +105,7 @@ const scripts = bundle
     `${kilobytes(bundle.totalJsGzBytes)} with every lazy chunk; the engine worker and DuckDB's wasm aside.`
   : '';
 console.log(scripts);
-const markdown = `${table(all)}\n\n${scripts}`;
+const markdown = `${table(all)}\n\n${scripts}\n\n## Targets\n\n${targetsTable(all, bundle)}`;
 mkdirSync('.cache/bench', { recursive: true });
 writeFileSync(
   RESULTS,

@@ -75,6 +75,19 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
 
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * The dashboard's own queries come first: a profile (background work that reads every row) steps aside
+ * while the dashboard is asking, so a filter change never queues behind it.
+ */
+const QUIET_MS = 200;
+let lastDashboardQuery = 0;
+async function whenDashboardQuiet(): Promise<'continue'> {
+  await yieldToMessages();
+  while (performance.now() - lastDashboardQuery < QUIET_MS)
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+  return 'continue';
+}
+
 /** One file: hashed, registered as a handle (read in place, never copied), loaded, unregistered. */
 async function ingestFile(
   { db, loader }: Engine,
@@ -184,6 +197,7 @@ const api: EngineApi = {
   },
 
   async query(sql) {
+    lastDashboardQuery = performance.now();
     const bytes = (await startEngine()).reader.arrow(sql);
     return transfer(bytes, [bytes.buffer]);
   },
@@ -219,10 +233,7 @@ const api: EngineApi = {
         key: String(c.key),
         column: String(c.column_name),
       }));
-      return profileDataset(profiler, String(dataset.table_name), columns, async () => {
-        await yieldToMessages();
-        return 'continue';
-      });
+      return profileDataset(profiler, String(dataset.table_name), columns, whenDashboardQuiet);
     });
   },
 
