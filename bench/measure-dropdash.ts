@@ -1,4 +1,4 @@
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { AnswersDocument } from '../src/lib/report/answers';
 import { launchedBrowserPid, sampleMemory } from './memory';
@@ -17,6 +17,9 @@ export interface DropdashFigures {
   keepMs: number;
   filterMedianMs: number;
   filterP95Ms: number;
+  /** A number range of the amount (the profile's inputs): one scan of the table into a narrowed cube, then the panels. */
+  rangeMedianMs?: number;
+  rangeP95Ms?: number;
   /** The longest main-thread task from the drop until the dashboard is drawn. */
   longestTaskMs: number;
   /** The longest main-thread task while the file loads (from the drop until the engine has it), apart from drawing. */
@@ -132,6 +135,7 @@ export async function measureDropdash(browser: Browser, url: string, file: strin
     })()`)) as number;
     filterTimes.push(ms);
   }
+  const rangeTimes = await measureRanges(page);
   await context.close();
   return {
     firstPaintMs,
@@ -144,9 +148,40 @@ export async function measureDropdash(browser: Browser, url: string, file: strin
     keepMs,
     filterMedianMs: percentile(filterTimes, 50),
     filterP95Ms: percentile(filterTimes, 95),
+    rangeMedianMs: percentile(rangeTimes, 50),
+    rangeP95Ms: percentile(rangeTimes, 95),
     longestTaskMs,
     longestLoadTaskMs,
     peakMemoryBytes,
     answers,
   };
+}
+
+/** Ranges of the amount typed into the profile's inputs (as a brush would set them), each until drawn. */
+async function measureRanges(page: Page): Promise<number[]> {
+  const form = page.locator('[data-testid="number-range"][data-column="food_cost"]');
+  await form.waitFor({ state: 'attached', timeout: 600_000 });
+  const [min, max] = (await form.evaluate((el) =>
+    [...el.querySelectorAll('input')].map((i) => Number(i.value)),
+  )) as [number, number];
+  const times: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const [a, b] = i % 2 === 0 ? [0.25, 0.75] : [0.1, 0.5];
+    const from = min + (max - min) * a;
+    const to = min + (max - min) * b;
+    const ms = (await page.evaluate(`(async () => {
+      const form = document.querySelector('[data-testid="number-range"][data-column="food_cost"] form');
+      const [from, to] = form.querySelectorAll('input');
+      for (const [input, value] of [[from, ${from}], [to, ${to}]]) {
+        input.value = String(value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      const t0 = performance.now();
+      const done = ${untilReady};
+      form.requestSubmit();
+      return (await done) - t0;
+    })()`)) as number;
+    times.push(ms);
+  }
+  return times;
 }

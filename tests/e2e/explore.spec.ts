@@ -235,3 +235,110 @@ test('a snapshot of a file with other column names keeps its wording and its ove
   expect(withoutTime(await downloadAnswers(shared))).toEqual(withoutTime(answers));
   expectClean(opened);
 });
+
+test('brushing dates or a number range and clicking a customer filter the other panels, with chips; the answers stay whole', async ({
+  page,
+  browser,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [SALES]);
+  await waitReady(page);
+  const records = parseRestaurantCsv(readFileSync(SALES, 'utf8'));
+  const whole = expectedMappedAnswers([SALES], GUESSED);
+  const chip = (kind: string) => page.locator(`[data-testid="filter-chip"][data-kind="${kind}"]`);
+  const expectKpis = async (rows: typeof records) => {
+    await waitReady(page);
+    await expect(page.getByTestId('kpi-visits')).toContainText(rows.length.toLocaleString('en-US'));
+    const clients = new Set(rows.flatMap((r) => (r.client?.trim() ? [r.client.trim()] : [])));
+    await expect(page.getByTestId('kpi-customers')).toContainText(clients.size.toLocaleString('en-US'));
+    const cents = rows.reduce((sum, r) => sum + (Math.round(Number(r.unit_price) * 100) || 0), 0);
+    const revenue = (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
+    await expect(page.getByTestId('kpi-revenue')).toContainText(revenue);
+  };
+  const priced = (low: number, high: number) => (r: (typeof records)[number]) =>
+    /^\d+(\.\d+)?$/.test(r.unit_price ?? '') && Number(r.unit_price) >= low && Number(r.unit_price) <= high;
+  const between = (from: string, to: string) => (r: (typeof records)[number]) => {
+    const day = (r.order_date ?? '').trim();
+    return day !== '' && day >= from && day <= to;
+  };
+
+  // A drag across the over-time chart: the chip names the dates it covers, whole weeks.
+  const timeline = page.locator('[data-chart="timeline"]');
+  await timeline.scrollIntoViewIfNeeded();
+  const box = await timeline.boundingBox();
+  if (!box) throw new Error('the over-time chart has no box');
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.5, { steps: 6 });
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 6 });
+  await page.mouse.up();
+  await expect(chip('range')).toContainText('order_date:');
+  const [from, to] =
+    /(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})/.exec((await chip('range').textContent()) ?? '')?.slice(1) ??
+    [];
+  if (!from || !to) throw new Error('the range chip shows no dates');
+  expect(new Date(`${from}T00:00:00Z`).getUTCDay()).toBe(1); // weeks start on Monday
+  const brushed = records.filter(between(from, to));
+  expect(brushed.length).toBeGreaterThan(300);
+  expect(brushed.length).toBeLessThan(records.length - 300);
+  await expectKpis(brushed);
+
+  // The keyboard's way: two dates and a button.
+  await page.getByTestId('range-from').fill('2024-03-01');
+  await page.getByTestId('range-to').fill('2024-03-31');
+  await page.getByTestId('range-apply').press('Enter');
+  await expect(chip('range')).toContainText('2024-03-01 – 2024-03-31');
+  const march = records.filter(between('2024-03-01', '2024-03-31'));
+  await expectKpis(march);
+
+  // A click on a customer's row narrows the rest to them, within the dates; the list still shows everyone.
+  const first = page.getByTestId('customer-row').first().getByRole('button');
+  const customer = ((await first.textContent()) ?? '').trim();
+  await first.click();
+  await expect(chip('customer')).toContainText(customer);
+  await expectKpis(march.filter((r) => r.client?.trim() === customer));
+  await expect(page.getByTestId('customer-row')).not.toHaveCount(1);
+  expectSameAnswers(await downloadAnswers(page), whole);
+
+  // The snapshot says what it was narrowed to.
+  const opened = await (await browser.newContext()).newPage();
+  await opened.goto(await shareLink(page));
+  await waitReady(opened);
+  await expect(opened.getByTestId('snapshot-range')).toContainText('order_date 2024-03-01 – 2024-03-31');
+  await expect(opened.getByTestId('snapshot-customer')).toContainText(customer);
+  await expect(opened.getByTestId('kpi-visits')).toContainText(
+    march.filter((r) => r.client?.trim() === customer).length.toLocaleString('en-US'),
+  );
+
+  // A number range from the profile replaces the dates; removing chips brings the whole file back.
+  await chip('customer').getByRole('button').click();
+  await expect(chip('customer')).toHaveCount(0);
+  const price = page.locator('[data-testid="number-range"][data-column="unit_price"]');
+  await price.locator('summary').click();
+  await price.getByTestId('number-from').fill('3');
+  await price.getByTestId('number-to').fill('5.5');
+  await price.getByTestId('number-apply').click();
+  await expect(chip('range')).toContainText('unit_price: 3 – 5.5');
+  await expectKpis(records.filter(priced(3, 5.5)));
+  // A drag across the histogram picks whole bins, shown as round figures.
+  const histogram = page.locator('[data-testid="profile-column"][data-column="unit_price"] [data-chart]');
+  const bars = await histogram.boundingBox();
+  if (!bars) throw new Error('the histogram has no box');
+  await page.mouse.move(bars.x + bars.width * 0.55, bars.y + bars.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(bars.x + bars.width * 0.9, bars.y + bars.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(chip('range')).not.toContainText('3 – 5.5');
+  const [low, high] = (
+    /unit_price: ([\d.,]+) – ([\d.,]+)/.exec((await chip('range').textContent()) ?? '') ?? []
+  )
+    .slice(1)
+    .map((n) => Number(n.replace(/,/g, '')));
+  if (low === undefined || high === undefined) throw new Error('the range chip shows no numbers');
+  expect(low).toBeGreaterThan(4);
+  await expectKpis(records.filter(priced(low, high)));
+
+  await chip('range').getByRole('button').click();
+  await expect(page.getByTestId('filter-chip')).toHaveCount(0);
+  await expectKpis(records);
+});

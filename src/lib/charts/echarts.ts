@@ -10,19 +10,46 @@ export function loadCharts(): Promise<Runtime> {
   return runtime;
 }
 
-/** What a click on a chart mark reports: its category name and its index in the series data. */
+let brushParts: Promise<unknown> | null = null;
+let brushPartsReady = false;
+const loadBrushParts = () =>
+  (brushParts ??= import('./echarts-brush').then(() => {
+    brushPartsReady = true;
+  }));
+
+/** An option with a brush, or a shaded range on a series, needs the parts in `echarts-brush.ts`. */
+function needsBrushParts(option: EChartsCoreOption): boolean {
+  const series: unknown = option.series;
+  return (
+    'brush' in option ||
+    (Array.isArray(series) && series.some((s) => typeof s === 'object' && s !== null && 'markArea' in s))
+  );
+}
+
+/**
+ * What a click on a chart mark reports: its category name and its index in the series data; or, for a
+ * brush dragged along a category axis, the first and last category index it covers (`brush`).
+ */
 export interface ChartClick {
   name: string;
   dataIndex: number;
   seriesIndex: number;
+  brush?: { first: number; last: number };
 }
 
 export interface ChartParams {
   option: EChartsCoreOption;
   /** Called once the chart has finished drawing this option. */
   onDrawn?: () => void;
-  /** A click on a bar, a cell or a point: the dashboard narrows the other panels to it. */
+  /**
+   * A click on a bar, a cell or a point, or a brush along the x axis when the option has a `brush`
+   * component: the dashboard narrows the other panels to it.
+   */
   onClick?: (click: ChartClick) => void;
+}
+
+interface BrushEnd {
+  areas?: { coordRange?: unknown }[];
 }
 
 /**
@@ -51,10 +78,22 @@ function drain(): void {
 /** The one owner of an ECharts instance: init with the theme, redraw on change, resize, dispose. */
 export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
   let instance: EChartsType | null = null;
+  /** ECharts sets its components up per instance: one made before the brush parts came cannot brush. */
+  let withBrushParts = false;
   let latest = initial;
   let destroyed = false;
   const draw = ({ option, onDrawn }: ChartParams) => {
     if (!instance) return;
+    if (!withBrushParts && needsBrushParts(option)) {
+      void loadBrushParts().then(() =>
+        inItsOwnTask(() => {
+          if (destroyed) return;
+          instance?.dispose();
+          create();
+        }),
+      );
+      return;
+    }
     instance.off('finished');
     if (onDrawn) {
       instance.on('finished', () => {
@@ -63,6 +102,13 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
       });
     }
     instance.setOption(option, { notMerge: true, lazyUpdate: false });
+    // A brush component is used by dragging straight away, without ECharts' toolbox.
+    if ('brush' in option)
+      instance.dispatchAction({
+        type: 'takeGlobalCursor',
+        key: 'brush',
+        brushOption: { brushType: 'lineX', brushMode: 'single' },
+      });
   };
   // A redraw or resize waits for its own task; several changes before it runs make one draw of the latest.
   let pending: 'draw' | 'resize' | null = null;
@@ -81,21 +127,43 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
     });
   };
   const observer = new ResizeObserver(() => schedule('resize'));
-  void loadCharts().then(({ init }) =>
-    inItsOwnTask(() => {
-      if (destroyed) return;
-      instance = init(node, 'dropdash', { renderer: 'canvas' });
-      instance.on('click', (params) => {
-        const { name, dataIndex, seriesIndex } = params as Partial<ChartClick>;
-        latest.onClick?.({
-          name: String(name ?? ''),
-          dataIndex: dataIndex ?? -1,
-          seriesIndex: seriesIndex ?? 0,
-        });
+  let init: Runtime['init'] | null = null;
+  const create = () => {
+    if (!init) return;
+    withBrushParts = brushPartsReady;
+    instance = init(node, 'dropdash', { renderer: 'canvas' });
+    instance.on('click', (params) => {
+      const { name, dataIndex, seriesIndex } = params as Partial<ChartClick>;
+      latest.onClick?.({
+        name: String(name ?? ''),
+        dataIndex: dataIndex ?? -1,
+        seriesIndex: seriesIndex ?? 0,
       });
-      observer.observe(node);
-      draw(latest);
-    }),
+    });
+    instance.on('brushEnd', (params) => {
+      const range = (params as BrushEnd).areas?.[0]?.coordRange;
+      // The chart shades the chosen range itself (from the option); the drag's own rectangle goes.
+      instance?.dispatchAction({ type: 'brush', areas: [] });
+      if (!Array.isArray(range) || range.length !== 2) return;
+      const [first, last] = range.map(Number);
+      if (first === undefined || last === undefined || !Number.isFinite(first + last)) return;
+      latest.onClick?.({
+        name: '',
+        dataIndex: first,
+        seriesIndex: 0,
+        brush: { first: Math.round(first), last: Math.round(last) },
+      });
+    });
+    draw(latest);
+  };
+  void Promise.all([loadCharts(), needsBrushParts(initial.option) ? loadBrushParts() : null]).then(
+    ([runtime]) =>
+      inItsOwnTask(() => {
+        if (destroyed) return;
+        init = runtime.init;
+        create();
+        observer.observe(node);
+      }),
   );
   return {
     update(params) {
@@ -109,62 +177,3 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
     },
   };
 };
-
-/**
- * ECharts' first chart pays a one-time cost (about 100 ms here: code warming up, text measuring set up).
- * Paying it while the page is idle, one small task at a time, keeps the dashboard's first draw short.
- */
-export async function warmUpCharts(): Promise<void> {
-  const { init } = await loadCharts();
-  const idle = (work: () => void) =>
-    'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200);
-  const node = Object.assign(document.createElement('div'), { ariaHidden: 'true' });
-  node.style.setProperty('position', 'absolute');
-  node.style.setProperty('left', '-10000px');
-  node.style.setProperty('width', '400px');
-  node.style.setProperty('height', '200px');
-  document.body.append(node);
-  idle(() => {
-    const chart = init(node, 'dropdash', { renderer: 'canvas' });
-    idle(() => {
-      chart.setOption({
-        animation: false,
-        grid: [
-          { left: 80, width: 100 },
-          { left: 240, width: 100 },
-        ],
-        xAxis: [
-          { type: 'value', gridIndex: 0 },
-          { type: 'value', gridIndex: 1 },
-        ],
-        yAxis: [
-          {
-            type: 'category',
-            gridIndex: 0,
-            data: ['a', 'b'],
-            axisLabel: { width: 60, overflow: 'truncate' },
-          },
-          { type: 'category', gridIndex: 1, data: ['a', 'b'] },
-        ],
-        series: [{ type: 'bar', data: [1, 2], label: { show: true, position: 'right' } }],
-        title: { text: 'warm' },
-      });
-      idle(() => {
-        chart.setOption(
-          {
-            animation: false,
-            xAxis: { type: 'category', data: ['x', 'y'], axisLabel: { rotate: 50 } },
-            yAxis: { type: 'category', data: ['a'] },
-            visualMap: { min: 0, max: 1, orient: 'horizontal' },
-            series: [{ type: 'heatmap', data: [[0, 0, 1]] }],
-          },
-          { notMerge: true },
-        );
-        idle(() => {
-          chart.dispose();
-          node.remove();
-        });
-      });
-    });
-  });
-}

@@ -69,13 +69,19 @@ export async function loadDatasets(): Promise<DatasetInfo[]> {
   return toDatasets(datasets, columns).filter((d) => d.files > 0);
 }
 
+/**
+ * The five answers and the totals are always those of the selected files; the store × item panels are
+ * narrowed by a customer or a range too (an item is chosen on them, so they show every item).
+ */
 export async function loadDatasetView(selection: Selection): Promise<DatasetView> {
+  const files: Selection = { dataset: selection.dataset, sources: selection.sources };
+  const narrowed: Selection = { ...files, customer: selection.customer, range: selection.range };
   const [totals, restaurants, most, matrix, topDishes, sources] = await Promise.all([
-    query(overviewSql({ ...selection, restaurant: null })),
-    query(answersSql(selection)),
-    query(mostRestaurantsSql(selection)),
-    query(dishMatrixSql(selection)),
-    query(topDishesPerRestaurantSql(selection)),
+    query(overviewSql({ ...files, restaurant: null })),
+    query(answersSql(files)),
+    query(mostRestaurantsSql(files)),
+    query(dishMatrixSql(narrowed)),
+    query(topDishesPerRestaurantSql(narrowed)),
     query(sourcesSql()),
   ]);
   const allSources = sources.map(toSource);
@@ -91,14 +97,19 @@ export async function loadDatasetView(selection: Selection): Promise<DatasetView
   };
 }
 
+// A panel that chooses a filter shows every choice, the chosen one marked: it is not narrowed by it.
+const unlessDates = (scope: Scope): Scope =>
+  scope.range?.kind === 'date' ? { ...scope, range: null } : scope;
+const everyCustomer = (scope: Scope): Scope => ({ ...scope, customer: null });
+
 export async function loadScopeView(scope: Scope, dated: boolean): Promise<ScopeView> {
   const [overview, totals, dishes, customers, timeline, undated] = await Promise.all([
     query(overviewSql(scope)),
     query(restaurantTotalsSql(scope)),
     query(topDishesSql(scope)),
-    query(topCustomersSql(scope)),
-    dated ? query(timelineSql(scope)) : Promise.resolve(null),
-    dated ? query(undatedSql(scope)) : Promise.resolve(null),
+    query(topCustomersSql(everyCustomer(scope))),
+    dated ? query(timelineSql(unlessDates(scope))) : Promise.resolve(null),
+    dated ? query(undatedSql(unlessDates(scope))) : Promise.resolve(null),
   ]);
   return {
     scope,

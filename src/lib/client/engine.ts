@@ -11,6 +11,7 @@ import type {
   SqlRunResult,
   StorageInfo,
 } from '$lib/engine/api';
+import type { RangeFilter } from '$lib/models/dataset/range';
 import type { RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import type { SchemaTable } from '$lib/sql-console/schema';
@@ -60,6 +61,16 @@ export async function ingest(
 export async function setRoles(datasetId: number, roles: RoleMapping): Promise<void> {
   await startEngine();
   return worker().setRoles(datasetId, roles);
+}
+
+export async function narrowCube(
+  datasetId: number,
+  roles: RoleMapping,
+  range: RangeFilter | null,
+): Promise<void> {
+  await startEngine();
+  // Plain copies: reactive state is a proxy, which cannot be posted to the worker.
+  return worker().narrow(datasetId, { ...roles }, range === null ? null : { ...range });
 }
 
 export async function profileDataset(datasetId: number): Promise<ColumnProfile[]> {

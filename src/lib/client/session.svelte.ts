@@ -1,19 +1,25 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { EngineInfo, FileResult, IngestProgress, StorageInfo } from '$lib/engine/api';
-import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
+import type { Scope, Selection } from '$lib/models/restaurant/build-dashboard-sql';
 import { rejectedRecordsSql } from '$lib/models/restaurant/build-dashboard-sql';
 import { NO_ROLES, ROLES, type Role, type RoleMapping } from '$lib/models/dataset/roles';
 import { vocabulary } from '$lib/format/vocabulary';
 import { buildAnswersDocument, downloadBlob, nowIso, type AnswersDocument } from '$lib/report/answers';
-import {
-  definitionOf,
-  parseDefinitions,
-  QUERY_PANELS_KEY,
-  type QueryPanel,
-  type QueryPanelDefinition,
-} from '$lib/report/query-panel';
+import type { RangeFilter } from '$lib/models/dataset/range';
+import type { QueryPanel } from '$lib/report/query-panel';
 import { loadDatasetView, loadScopeView, type DatasetView, type ScopeView } from './dashboard-data';
-import { cancelIngest, clearData, exportCsv, ingest, restoreData, saveData, startEngine } from './engine';
+import {
+  cancelIngest,
+  clearData,
+  exportCsv,
+  ingest,
+  narrowCube,
+  restoreData,
+  saveData,
+  startEngine,
+} from './engine';
+import { Filters } from './filters.svelte';
+import { QueryPanelsState } from './query-panels-state.svelte';
 import { dropMessages } from './ingest-messages';
 import { DatasetState } from './dataset-state.svelte';
 import { rememberedRoles } from './role-memory';
@@ -43,9 +49,12 @@ export class Session {
   readonly data = new DatasetState();
   dataset = $state<DatasetView | null>(null);
   scopeView = $state<ScopeView | null>(null);
-  restaurant = $state<string | null>(null);
-  /** An item (dish) a click narrowed every other panel to; null for all. */
-  item = $state<string | null>(null);
+  /** What clicks, selects and brushes narrowed the panels to, and the actions that narrow them. */
+  readonly filters = new Filters({
+    refreshScope: () => this.refreshScope(),
+    refreshNarrowed: () => this.refreshNarrowed(),
+    applyRange: (range) => this.applyRange(range),
+  });
   /** The source files the dashboard reads; null for all of them. */
   files = $state<number[] | null>(null);
   querying = $state(false);
@@ -53,8 +62,8 @@ export class Session {
   /** What is kept in this browser between visits, and whether a save is running. */
   storage = $state<StorageInfo | null>(null);
   saving = $state(false);
-  /** SQL queries added to the dashboard, with their charts: plain data. */
-  queryPanels = $state<QueryPanel[]>([]);
+  /** SQL queries added to the dashboard, with their charts. */
+  readonly queries = new QueryPanelsState();
   /** Chart id → has it drawn its current option. */
   readonly charts = new SvelteMap<string, boolean>();
 
@@ -175,8 +184,7 @@ export class Session {
 
   private switchTo(datasetId: number | null): void {
     if (datasetId !== this.data.activeId) {
-      this.restaurant = null;
-      this.item = null;
+      this.filters.reset();
       this.files = null;
     }
     this.data.activeId = datasetId;
@@ -189,7 +197,10 @@ export class Session {
 
   /** Maps a column to a role (or none): the engine rebuilds the cube, the dashboard redraws. */
   async setRole(role: Role, column: string | null): Promise<void> {
-    this.item = null;
+    this.filters.item = null;
+    this.filters.customer = null;
+    // A range of the old date column means nothing once another column is the date.
+    if (role === 'date') this.filters.range = null;
     this.querying = true;
     let changed = false;
     try {
@@ -204,28 +215,32 @@ export class Session {
     void this.save();
   }
 
-  async selectRestaurant(restaurant: string | null): Promise<void> {
-    this.restaurant = restaurant;
-    await this.refreshScope();
+  /** A brush on the over-time chart or its date inputs: a range of the date column. */
+  async selectDates({ from, to }: { from: string; to: string }): Promise<void> {
+    const column = this.data.active?.roles.date;
+    const name = this.roleNames.date ?? column;
+    if (column && name) await this.filters.selectRange({ kind: 'date', column, name, from, to });
   }
 
-  /** Narrows the panels to one item (a click on its bar); the same item again, or null, clears it. */
-  async selectItem(item: string | null): Promise<void> {
-    this.item = item === this.item ? null : item;
-    await this.refreshScope();
-  }
-
-  /** A click on a heat-map cell: its restaurant and its item, or, clicked again, neither. */
-  async selectCell(restaurant: string, item: string): Promise<void> {
-    const same = this.restaurant === restaurant && this.item === item;
-    this.restaurant = same ? null : restaurant;
-    this.item = same ? null : item;
-    await this.refreshScope();
-  }
-
-  /** A click on a restaurant's bar or cell: it becomes the selection; clicking it again clears it. */
-  async toggleRestaurant(restaurant: string): Promise<void> {
-    await this.selectRestaurant(restaurant === this.restaurant ? null : restaurant);
+  /**
+   * Builds the shown dataset's narrowed cube for a range (one scan of its table; none for null), then
+   * redraws the panels from it: one loading state from the brush to the redrawn panels. If the range
+   * cannot be built, the panels keep the filters they had.
+   */
+  private async applyRange(range: RangeFilter | null): Promise<void> {
+    const active = this.data.active;
+    if (!active) return;
+    const request = ++this.scopeRequest;
+    await this.run(async () => {
+      try {
+        await narrowCube(active.id, active.roles, range);
+      } catch (error) {
+        this.queryError = `The dashboard could not be narrowed to that range: ${message(error)}`;
+        return;
+      }
+      this.filters.range = range;
+      await this.loadNarrowed(request);
+    });
   }
 
   /** Narrows the dashboard to some loaded files; every list of them, or null, shows all. */
@@ -256,61 +271,26 @@ export class Session {
     this.history = [];
     this.notices = [];
     this.info = [];
-    this.restaurant = null;
-    this.item = null;
+    this.filters.reset();
     this.files = null;
-    this.queryPanels = [];
-    this.keepQueryPanels();
+    this.queries.clear();
+  }
+
+  get queryPanels(): QueryPanel[] {
+    return this.queries.panels;
   }
 
   addQueryPanel(panel: QueryPanel): void {
-    this.panelsRequest++;
-    this.queryPanels = [...this.queryPanels, panel];
-    this.keepQueryPanels();
+    this.queries.add(panel);
   }
 
   removeQueryPanel(id: string): void {
-    this.panelsRequest++;
-    this.queryPanels = this.queryPanels.filter((p) => p.id !== id);
-    this.keepQueryPanels();
+    this.queries.remove(id);
   }
 
-  private keepQueryPanels(): void {
-    try {
-      localStorage.setItem(QUERY_PANELS_KEY, JSON.stringify(this.queryPanels.map(definitionOf)));
-    } catch {
-      // storage refused: the panels last as long as the tab
-    }
-  }
-
-  private panelsRequest = 0;
-
-  /** Query panels run again over the data as it is now (after a load, or kept ones after a reload). */
   private async refreshQueryPanels(): Promise<void> {
-    let definitions: QueryPanelDefinition[] = this.queryPanels.map(definitionOf);
-    if (definitions.length === 0) {
-      try {
-        definitions = parseDefinitions(localStorage.getItem(QUERY_PANELS_KEY));
-      } catch {
-        definitions = [];
-      }
-    }
-    if (definitions.length === 0) return;
-    const request = ++this.panelsRequest;
-    // Only pages with query panels fetch the code that runs them.
-    const { computePanel } = await import('./query-panels');
-    const outcomes = await Promise.allSettled(definitions.map((d) => computePanel(d)));
-    if (request !== this.panelsRequest) return;
-    const failed = outcomes.flatMap((o, i) =>
-      o.status === 'rejected'
-        ? [`The query panel “${definitions[i]?.title}” could not run: ${message(o.reason)}`]
-        : [],
-    );
-    this.queryPanels = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
-    if (failed.length > 0) {
-      this.info = [...this.info, ...failed];
-      this.keepQueryPanels();
-    }
+    const failed = await this.queries.refresh();
+    if (failed.length > 0) this.info = [...this.info, ...failed];
   }
 
   async downloadRejects(sourceId: number, fileName: string): Promise<void> {
@@ -344,10 +324,13 @@ export class Session {
         this.scopeView = null;
         return;
       }
-      const dataset = await loadDatasetView({ dataset: active.id, sources: this.files });
+      // New files or new roles: a range's narrowed cube is built again from the table as it is now.
+      if (this.filters.range) await narrowCube(active.id, active.roles, this.filters.range);
+      const dataset = await loadDatasetView(this.selection());
       const names = dataset.restaurants.map((r) => r.name);
-      if (this.restaurant === null || !names.includes(this.restaurant)) {
-        this.restaurant = names.includes(FEATURED_RESTAURANT) ? FEATURED_RESTAURANT : null;
+      const filters = this.filters;
+      if (filters.restaurant === null || !names.includes(filters.restaurant)) {
+        filters.restaurant = names.includes(FEATURED_RESTAURANT) ? FEATURED_RESTAURANT : null;
       }
       const scopeView = await loadScopeView(this.scope(), active.roles.date !== null);
       this.dataset = dataset;
@@ -369,12 +352,28 @@ export class Session {
   }
 
   private scope(): Scope {
-    return {
-      dataset: this.data.activeId ?? 0,
-      restaurant: this.restaurant,
-      sources: this.files,
-      item: this.item,
-    };
+    const { restaurant, item, customer, range } = this.filters;
+    return { dataset: this.data.activeId ?? 0, restaurant, sources: this.files, item, customer, range };
+  }
+
+  private async refreshNarrowed(): Promise<void> {
+    const request = ++this.scopeRequest;
+    await this.run(() => this.loadNarrowed(request));
+  }
+
+  private async loadNarrowed(request: number): Promise<void> {
+    const [dataset, view] = await Promise.all([
+      loadDatasetView(this.selection()),
+      loadScopeView(this.scope(), this.data.active?.roles.date != null),
+    ]);
+    if (request !== this.scopeRequest) return;
+    this.dataset = dataset;
+    this.scopeView = view;
+  }
+
+  private selection(): Selection {
+    const { customer, range } = this.filters;
+    return { dataset: this.data.activeId ?? 0, sources: this.files, customer, range };
   }
 
   private async run(work: () => Promise<void>): Promise<void> {

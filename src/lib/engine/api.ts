@@ -2,6 +2,7 @@
  * The worker contract: every call the main thread can make, with its argument and result types.
  * Both sides import this file; nothing else crosses the worker boundary.
  */
+import type { RangeFilter } from '$lib/models/dataset/range';
 import type { RememberedRoles, RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import type { SourceRecord } from '$lib/models/restaurant/build-ingest-sql';
@@ -102,6 +103,11 @@ export interface EngineApi {
   ): Promise<IngestReport>;
   /** Maps a dataset's columns to the dashboard's roles and rebuilds its cube (in one transaction). */
   setRoles(datasetId: number, roles: RoleMapping): Promise<void>;
+  /**
+   * Builds the dataset's cube over the rows of a range of one of its columns (one scan of its table),
+   * under its narrowed id; null drops it. Panels read it by passing the range in their selection.
+   */
+  narrow(datasetId: number, roles: RoleMapping, range: RangeFilter | null): Promise<void>;
   /** Each column's type (judged over the whole column), null share, distinct count, range, distribution. */
   profile(datasetId: number): Promise<ColumnProfile[]>;
   /** Stops the running ingest; the file being read is rolled back, earlier files stay. */

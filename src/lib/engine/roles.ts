@@ -1,6 +1,12 @@
 import { updateRolesSql } from '$lib/models/dataset/build-dataset-sql';
 import type { RoleMapping } from '$lib/models/dataset/roles';
-import { deleteCubeSql, insertDailySql, insertFactsSql } from '$lib/models/restaurant/build-ingest-sql';
+import type { RangeFilter } from '$lib/models/dataset/range';
+import {
+  deleteCubeSql,
+  insertDailySql,
+  insertFactsSql,
+  narrowCubeSql,
+} from '$lib/models/restaurant/build-ingest-sql';
 import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
 import type { SqlRunner } from './sql-runner';
 
@@ -9,14 +15,35 @@ import type { SqlRunner } from './sql-runner';
  * transaction: the dashboard reads the old cube until the new one is complete.
  */
 export async function applyRoles(db: SqlRunner, datasetId: number, roles: RoleMapping): Promise<void> {
-  const dataset = (await db.rows(datasetVersionsSql(null))).find((d) => Number(d.dataset_id) === datasetId);
-  if (!dataset) throw new Error(`There is no dataset ${datasetId} to map.`);
-  const cube = { datasetId, table: String(dataset.table_name), roles, sourceId: null };
+  const cube = { datasetId, table: await tableOf(db, datasetId), roles, sourceId: null };
   const daily = insertDailySql(cube);
   const statements = [updateRolesSql(datasetId, roles), ...deleteCubeSql(datasetId), insertFactsSql(cube)];
+  await inTransaction(db, daily ? [...statements, daily] : statements);
+}
+
+/**
+ * Builds the dataset's narrowed cube for a range (one scan of its table), or with null drops it; the
+ * dashboard's panels then read it with their usual queries.
+ */
+export async function narrowCube(
+  db: SqlRunner,
+  datasetId: number,
+  roles: RoleMapping,
+  range: RangeFilter | null,
+): Promise<void> {
+  await inTransaction(db, narrowCubeSql({ datasetId, table: await tableOf(db, datasetId), roles, range }));
+}
+
+async function tableOf(db: SqlRunner, datasetId: number): Promise<string> {
+  const dataset = (await db.rows(datasetVersionsSql(null))).find((d) => Number(d.dataset_id) === datasetId);
+  if (!dataset) throw new Error(`There is no dataset ${datasetId}.`);
+  return String(dataset.table_name);
+}
+
+async function inTransaction(db: SqlRunner, statements: string[]): Promise<void> {
   await db.exec('BEGIN TRANSACTION');
   try {
-    for (const sql of daily ? [...statements, daily] : statements) await db.exec(sql);
+    for (const sql of statements) await db.exec(sql);
     await db.exec('COMMIT');
   } catch (error) {
     await db.exec('ROLLBACK').catch(() => undefined);

@@ -6,7 +6,7 @@ import type { RememberedRoles } from '$lib/models/dataset/roles';
 import { copyToCsvSql } from '$lib/models/sql';
 import type { EngineApi, EngineInfo, EngineOptions, FileResult, IngestProgress, RestoreReport } from './api';
 import { profileDataset } from './profile';
-import { applyRoles } from './roles';
+import { applyRoles, narrowCube } from './roles';
 import { contentHash } from './content-hash';
 import { connectionRunner, dropFile, openDatabase, registerFile, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
@@ -27,6 +27,8 @@ interface Engine {
   reader: ReturnType<typeof connectionRunner>;
   /** Profiles run on their own connection, in steps, so dashboard queries are answered meanwhile. */
   profiler: ReturnType<typeof connectionRunner>;
+  /** Builds narrowed cubes: not in turn with loads and profiles, so a brush never waits for a profile. */
+  narrower: ReturnType<typeof connectionRunner>;
   persistence: Persistence;
 }
 
@@ -52,7 +54,15 @@ function startEngine(options: EngineOptions = {}): Promise<Engine> {
       startMs: Math.round(performance.now() - started),
       memoryLimit: db.memoryLimit,
     };
-    return { db, info, loader, reader: connectionRunner(db), profiler: connectionRunner(db), persistence };
+    return {
+      db,
+      info,
+      loader,
+      reader: connectionRunner(db),
+      profiler: connectionRunner(db),
+      narrower: connectionRunner(db),
+      persistence,
+    };
   })();
   return engine;
 }
@@ -72,6 +82,8 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
   turn = result.catch(() => undefined);
   return result;
 }
+
+let narrowing: Promise<unknown> = Promise.resolve();
 
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -217,6 +229,15 @@ const api: EngineApi = {
   async setRoles(datasetId, roles) {
     const { loader } = await startEngine();
     return exclusive(() => applyRoles(loader, datasetId, roles));
+  },
+
+  async narrow(datasetId, roles, range) {
+    const { narrower } = await startEngine();
+    lastDashboardQuery = performance.now();
+    // One after another on their own connection; only the negative-id rows are written.
+    const result = narrowing.then(() => narrowCube(narrower, datasetId, roles, range));
+    narrowing = result.catch(() => undefined);
+    return result;
   },
 
   async profile(datasetId) {

@@ -41,6 +41,8 @@ export function buildSnapshot(input: SnapshotInput): SnapshotResult {
     sources: included.map(({ name, bytes, rows, contentHash }) => ({ name, bytes, rows, contentHash })),
     restaurant: input.restaurant,
     item: input.scopes[0]?.scope.item ?? null,
+    customer: input.scopes[0]?.scope.customer ?? null,
+    range: input.scopes[0]?.scope.range ?? null,
     roles: input.roles,
     panels: panelList(input.settings, input.queryPanels),
     data: {

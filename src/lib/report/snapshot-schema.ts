@@ -31,6 +31,13 @@ const amount = v.pipe(v.number(), v.finite());
 const list = <T extends v.GenericSchema>(item: T, max: number) =>
   v.pipe(v.array(item), v.maxLength(max, `has more than ${max.toLocaleString('en-US')} entries`));
 const names = list(text, LIMITS.tied);
+const isoDay = v.pipe(v.string(), v.isoDate('is not a YYYY-MM-DD date'));
+
+/** A range of one column the dashboard was narrowed to (a brush), as `RangeFilter` has it. */
+const rangeFilter = v.variant('kind', [
+  v.object({ kind: v.literal('date'), column: text, name: text, from: isoDay, to: isoDay }),
+  v.object({ kind: v.literal('number'), column: text, name: text, from: amount, to: amount }),
+]);
 
 const answer = v.object({
   name: text,
@@ -156,6 +163,9 @@ export const snapshotSchema = v.pipe(
     restaurant: v.nullable(text),
     /** The item the dashboard was narrowed to when it was shared (every scope below is narrowed too). */
     item: v.nullable(text),
+    /** A customer and a range the dashboard was narrowed to (absent in snapshots made before either). */
+    customer: v.optional(v.nullable(text), null),
+    range: v.optional(v.nullable(rangeFilter), null),
     /** The columns that played each role, as the file names them: the panels' wording follows them. */
     roles: v.object({
       place: v.nullable(text),

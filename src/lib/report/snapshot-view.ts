@@ -8,7 +8,14 @@ export function scopeView(snapshot: Snapshot, restaurant: string | null): ScopeV
     snapshot.data.scopes.find((s) => s.restaurant === null) ??
     (snapshot.data.scopes[0] as SnapshotScope);
   return {
-    scope: { dataset: 0, restaurant: found.restaurant, sources: null, item: snapshot.item },
+    scope: {
+      dataset: 0,
+      restaurant: found.restaurant,
+      sources: null,
+      item: snapshot.item,
+      customer: snapshot.customer,
+      range: snapshot.range,
+    },
     overview: found.overview,
     totals: snapshot.data.placeTotals,
     timeline: found.timeline,

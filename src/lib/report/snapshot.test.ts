@@ -118,6 +118,23 @@ describe('share link payload', () => {
 });
 
 describe('snapshot schema', () => {
+  it('carries a customer and a range the dashboard was narrowed to, and older snapshots read without them', () => {
+    const range = {
+      kind: 'date',
+      column: 'order_date',
+      name: 'Order date',
+      from: '2024-03-01',
+      to: '2024-03-31',
+    };
+    const narrowed = parseSnapshotJson(withChange((s) => Object.assign(s, { customer: 'Ann', range })));
+    expect([narrowed.customer, narrowed.range]).toEqual(['Ann', range]);
+    expect(scopeView(narrowed, null).scope).toMatchObject({ customer: 'Ann', range });
+    const older = parseSnapshotJson(withChange((s) => (delete s.customer, delete s.range)));
+    expect([older.customer, older.range]).toEqual([null, null]);
+    const bad = withChange((s) => Object.assign(s, { range: { ...range, to: '<img src=x>' } }));
+    expect(problem(() => parseSnapshotJson(bad))).toMatch(/range\.to is not a YYYY-MM-DD date/);
+  });
+
   it('names the field and what is wrong with it', () => {
     const wrongType = withChange((s) => ((data(s).restaurants[0]! as Record<string, unknown>).visits = '3'));
     expect(problem(() => parseSnapshotJson(wrongType))).toBe(

@@ -1,3 +1,4 @@
+import { narrowedId, type RangeFilter } from '../dataset/range';
 import { integer, literal } from '../sql';
 import { MODELS } from './schema';
 
@@ -6,11 +7,17 @@ const { sources, rejects, facts, daily, restaurants, dishes, customers } = MODEL
 /** The files the dashboard reads: their source ids, or null for every loaded file. */
 export type SourceFilter = readonly number[] | null;
 
-/** One dataset, the files of it the dashboard reads, and an item (dish) a click narrowed it to. */
+/**
+ * One dataset, the files of it the dashboard reads, and what a click or a brush narrowed it to: an item
+ * (dish), a customer, a range of a column. A range is read from the dataset's narrowed cube (built by
+ * `narrowCubeSql`), the rest from the cube itself.
+ */
 export interface Selection {
   dataset: number;
   sources: SourceFilter;
   item?: string | null;
+  customer?: string | null;
+  range?: RangeFilter | null;
 }
 
 /** What the dashboard is narrowed to. `restaurant: null` means all restaurants. */
@@ -22,15 +29,21 @@ function ids(filter: SourceFilter): string {
   return filter === null ? 'NULL' : `[${filter.map(integer).join(', ')}]::INTEGER[]`;
 }
 
+/** The cube rows a selection reads: the dataset's own, or its narrowed cube's under a range. */
+const cubeOf = (s: Selection) => integer(s.range ? narrowedId(s.dataset) : s.dataset);
+
 /** The arguments the summary macros take. */
 const args = (s: Selection) =>
-  `${integer(s.dataset)}, ${ids(s.sources)}${s.item == null ? '' : `, item := ${literal(s.item)}`}`;
+  `${cubeOf(s)}, ${ids(s.sources)}${s.item == null ? '' : `, item := ${literal(s.item)}`}` +
+  (s.customer == null ? '' : `, who := ${literal(s.customer)}`);
 
-function where(scope: Scope): string {
+/** The daily summary has no customer: `perCustomer: false` leaves the customer filter out. */
+function where(scope: Scope, { perCustomer = true } = {}): string {
   const restaurant = scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
   const files = scope.sources === null ? 'TRUE' : `list_contains(${ids(scope.sources)}, source_id)`;
   const item = scope.item == null ? 'TRUE' : `dish = ${literal(scope.item)}`;
-  return `dataset_id = ${integer(scope.dataset)} AND ${restaurant} AND ${files} AND ${item}`;
+  const customer = !perCustomer || scope.customer == null ? 'TRUE' : `customer = ${literal(scope.customer)}`;
+  return `dataset_id = ${cubeOf(scope)} AND ${restaurant} AND ${files} AND ${item} AND ${customer}`;
 }
 
 const money = (expression: string) => `round(${expression}, 2)::DOUBLE`;
@@ -159,7 +172,7 @@ export function sourcesSql(dataset: number | null = null): string {
       coalesce(f.unusable_costs, 0)::BIGINT AS unusable_costs, coalesce(f.missing_costs, 0)::BIGINT AS missing_costs
     FROM ${sources} s LEFT JOIN (
       SELECT source_id, sum(unusable_costs) AS unusable_costs, sum(missing_costs) AS missing_costs
-      FROM ${facts} GROUP BY source_id) f USING (source_id)
+      FROM ${facts} WHERE dataset_id > 0 GROUP BY source_id) f USING (source_id)
     ${only} ORDER BY s.source_id`;
 }
 
@@ -171,10 +184,11 @@ export function rejectedRecordsSql(sourceId: number): string {
 
 /**
  * Visits and revenue over time, for a dataset with a date role: by day, or by week or month when the
- * dates span more than a quarter or two years, so the chart stays readable.
+ * dates span more than a quarter or two years, so the chart stays readable. Not narrowed to a customer
+ * (the daily summary has none); the panel says so.
  */
 export function timelineSql(scope: Scope): string {
-  return `WITH d AS (SELECT day, visits, revenue FROM ${daily} WHERE ${where(scope)}),
+  return `WITH d AS (SELECT day, visits, revenue FROM ${daily} WHERE ${where(scope, { perCustomer: false })}),
     span AS (SELECT CASE WHEN max(day) - min(day) <= 92 THEN 'day'
       WHEN max(day) - min(day) <= 731 THEN 'week' ELSE 'month' END AS unit FROM d)
     SELECT (SELECT unit FROM span) AS unit,
@@ -185,5 +199,5 @@ export function timelineSql(scope: Scope): string {
 
 /** Rows whose date did not read as a date: counted, never silently dropped. */
 export function undatedSql(scope: Scope): string {
-  return `SELECT coalesce(sum(visits), 0)::BIGINT AS visits FROM ${daily} WHERE ${where(scope)} AND day IS NULL`;
+  return `SELECT coalesce(sum(visits), 0)::BIGINT AS visits FROM ${daily} WHERE ${where(scope, { perCustomer: false })} AND day IS NULL`;
 }

@@ -1,6 +1,7 @@
 import { ident, integer, literal } from '../sql';
 import { LINEAGE } from '../dataset/columns';
 import { createDatasetModelsSql } from '../dataset/build-dataset-sql';
+import { narrowedId, rangePredicateSql, type RangeFilter } from '../dataset/range';
 import type { Role, RoleMapping } from '../dataset/roles';
 import { MODELS } from './schema';
 
@@ -57,7 +58,8 @@ export function describeCsvSql(options: CsvReadOptions): string {
 }
 
 const IN_SOURCES = '(source_ids IS NULL OR list_contains(source_ids, source_id))';
-const IN_DATASET = `dataset_id = ds AND ${IN_SOURCES} AND (item IS NULL OR dish = item)`;
+// `who` (not `customer`, a column of the cube) is the customer a click narrowed the dashboard to.
+const IN_DATASET = `dataset_id = ds AND ${IN_SOURCES} AND (item IS NULL OR dish = item) AND (who IS NULL OR customer = who)`;
 
 /** The dbt-like layers. Summaries are table macros over the small fact cube, never over raw rows. */
 export function createModelsSql(): string[] {
@@ -84,14 +86,14 @@ export function createModelsSql(): string[] {
       dataset_id INTEGER NOT NULL, source_id INTEGER NOT NULL, restaurant VARCHAR, dish VARCHAR, day DATE,
       visits BIGINT NOT NULL, revenue DECIMAL(38, 6) NOT NULL)`,
     // Summaries take the dataset, the selected files (NULL: all of its files) and an item to narrow to.
-    `CREATE OR REPLACE MACRO ${restaurants}(ds, source_ids, item := NULL) AS TABLE
+    `CREATE OR REPLACE MACRO ${restaurants}(ds, source_ids, item := NULL, who := NULL) AS TABLE
       SELECT restaurant, sum(visits) AS visits, count(DISTINCT customer) AS unique_customers,
         sum(revenue) AS revenue
       FROM ${facts} WHERE restaurant IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant`,
-    `CREATE OR REPLACE MACRO ${dishes}(ds, source_ids, item := NULL) AS TABLE
+    `CREATE OR REPLACE MACRO ${dishes}(ds, source_ids, item := NULL, who := NULL) AS TABLE
       SELECT restaurant, dish, sum(visits) AS orders, sum(revenue) AS revenue
       FROM ${facts} WHERE dish IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant, dish`,
-    `CREATE OR REPLACE MACRO ${customers}(ds, source_ids, item := NULL) AS TABLE
+    `CREATE OR REPLACE MACRO ${customers}(ds, source_ids, item := NULL, who := NULL) AS TABLE
       SELECT restaurant, customer, sum(visits) AS visits
       FROM ${facts} WHERE customer IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant, customer`,
   ];
@@ -104,11 +106,15 @@ export interface CubeSource {
   roles: RoleMapping;
   /** One file's rows (at load time), or null to rebuild the dataset's cube after a role change. */
   sourceId: number | null;
+  /** Only the rows in this range, written under the dataset's narrowed id (`narrowedId`). */
+  range?: RangeFilter | null;
 }
 
 const role = (roles: RoleMapping, r: Role) => (roles[r] === null ? 'NULL::VARCHAR' : ident(roles[r]));
-const ofSource = ({ sourceId }: CubeSource) =>
-  sourceId === null ? 'TRUE' : `${ident(LINEAGE.source)} = ${integer(sourceId)}`;
+const ofSource = ({ sourceId, range }: CubeSource) =>
+  (sourceId === null ? 'TRUE' : `${ident(LINEAGE.source)} = ${integer(sourceId)}`) +
+  (range ? ` AND ${rangePredicateSql(range)}` : '');
+const cubeId = ({ datasetId, range }: CubeSource) => integer(range ? narrowedId(datasetId) : datasetId);
 
 /**
  * The cleaning rules applied to groups rather than rows: raw values are grouped first (amount summed as it
@@ -126,7 +132,7 @@ export function insertFactsSql(cube: CubeSource): string {
         count(${amount}) - count(cost_value(${amount})) AS unusable_costs
       FROM ${ident(cube.table)} WHERE ${ofSource(cube)}
       GROUP BY ALL)
-    SELECT ${integer(cube.datasetId)}, source_id, clean_name(place), clean_name(item), clean_name(customer),
+    SELECT ${cubeId(cube)}, source_id, clean_name(place), clean_name(item), clean_name(customer),
       sum(visits), coalesce(sum(revenue), 0), sum(missing_costs), sum(unusable_costs)
     FROM by_raw_value GROUP BY ALL`;
 }
@@ -141,14 +147,28 @@ export function insertDailySql(cube: CubeSource): string | null {
         sum(cost_value(${role(cube.roles, 'amount')})) AS revenue
       FROM ${ident(cube.table)} WHERE ${ofSource(cube)}
       GROUP BY ALL)
-    SELECT ${integer(cube.datasetId)}, source_id, clean_name(place), clean_name(item), day_value(day), sum(visits),
+    SELECT ${cubeId(cube)}, source_id, clean_name(place), clean_name(item), day_value(day), sum(visits),
       coalesce(sum(revenue), 0)
     FROM by_raw_value GROUP BY ALL`;
 }
 
-/** Empties a dataset's cube before it is rebuilt with new roles. */
+/** Empties a dataset's cube (and its narrowed one, built from the old roles) before it is rebuilt. */
 export function deleteCubeSql(datasetId: number): string[] {
-  return [facts, daily].map((t) => `DELETE FROM ${t} WHERE dataset_id = ${integer(datasetId)}`);
+  const both = `${integer(datasetId)}, ${integer(narrowedId(datasetId))}`;
+  return [facts, daily].map((t) => `DELETE FROM ${t} WHERE dataset_id IN (${both})`);
+}
+
+/**
+ * The dataset's cube and daily summary over the rows of a range, under its narrowed id, replacing the
+ * last one (none for a null range): one scan of the dataset's table, with the same rules as its cube.
+ */
+export function narrowCubeSql(cube: Omit<CubeSource, 'sourceId'>): string[] {
+  const id = integer(narrowedId(cube.datasetId));
+  const clear = [facts, daily].map((t) => `DELETE FROM ${t} WHERE dataset_id = ${id}`);
+  if (!cube.range) return clear;
+  const narrowed = { ...cube, sourceId: null };
+  const dailySql = insertDailySql(narrowed);
+  return [...clear, insertFactsSql(narrowed), ...(dailySql ? [dailySql] : [])];
 }
 
 export function rejectCountSql({ errors }: RejectTables): string {

@@ -52,7 +52,10 @@ const fromSource = (sourceId: number, column = 'source_id') => `${ident(column)}
 export function keepSourceSql(kept: string, sourceId: number, datasetTable: string): string[] {
   return [
     ...PER_SOURCE_TABLES.map(
-      (t) => `INSERT INTO ${keptTable(kept, t)} SELECT * FROM ${working(t)} WHERE ${fromSource(sourceId)}`,
+      (t) =>
+        `INSERT INTO ${keptTable(kept, t)} SELECT * FROM ${working(t)} WHERE ${fromSource(sourceId)}` +
+        // A narrowed cube (negative dataset id) is a view of the moment, never kept.
+        (t === MODELS.facts || t === MODELS.daily ? ' AND dataset_id > 0' : ''),
     ),
     `INSERT INTO ${keptTable(kept, datasetTable)} SELECT * FROM ${working(datasetTable)}
       WHERE ${fromSource(sourceId, LINEAGE.source)}`,

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RangeFilter } from '$lib/models/dataset/range';
+import { answersSql, overviewSql, timelineSql } from '$lib/models/restaurant/build-dashboard-sql';
+import { toAnswer, toOverview } from '$lib/models/restaurant/dashboard-rows';
+import { MODELS } from '$lib/models/restaurant/schema';
+import { answersFrom, ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
+import { parseRestaurantCsv, type RestaurantRecord } from '../../../tests/support/restaurant-oracle';
+import { mappedAnswers, oracleTimeline } from '../../../tests/support/sales-oracle';
+import { applyRoles, narrowCube } from './roles';
+
+const ROLES = {
+  place: 'store',
+  item: 'product',
+  customer: 'client',
+  amount: 'unit_price',
+  date: 'order_date',
+};
+const records = parseRestaurantCsv(readFileSync('tests/fixtures/sales.csv', 'utf8'));
+const MARCH: RangeFilter = {
+  kind: 'date',
+  column: 'order_date',
+  name: 'order_date',
+  from: '2024-03-01',
+  to: '2024-03-31',
+};
+const PRICE: RangeFilter = { kind: 'number', column: 'unit_price', name: 'unit_price', from: 3, to: 5.5 };
+const inMarch = (r: RestaurantRecord) => {
+  const day = (r.order_date ?? '').trim().slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= '2024-03-01' && day <= '2024-03-31';
+};
+const priced = (r: RestaurantRecord) => {
+  const text = (r.unit_price ?? '').trim();
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) && Number(text) >= 3 && Number(text) <= 5.5;
+};
+
+let db: Awaited<ReturnType<typeof openTestDatabase>>;
+beforeEach(async () => {
+  db = await openTestDatabase();
+  await ingestPath(db, 'tests/fixtures/sales.csv');
+});
+afterEach(() => db.close());
+
+const answersOf = async (selection: Parameters<typeof answersSql>[0]) =>
+  (await db.rows(answersSql(selection))).map(toAnswer);
+const narrowedRows = async () =>
+  Number((await db.rows(`SELECT count(*) AS n FROM ${MODELS.facts} WHERE dataset_id < 0`))[0]?.n);
+
+describe('narrowing the dashboard to a range or a customer (native DuckDB)', () => {
+  it('a date range: the narrowed cube equals an independent computation over the rows in it', async () => {
+    await narrowCube(db, 1, ROLES, MARCH);
+    const expected = mappedAnswers(records.filter(inMarch), ROLES);
+    expect(expected.totalRows).toBeGreaterThan(100);
+    expect(await answersOf({ dataset: 1, sources: null, range: MARCH })).toEqual(expected.restaurants);
+    const [overview] = await db.rows(
+      overviewSql({ dataset: 1, sources: null, restaurant: null, range: MARCH }),
+    );
+    expect(toOverview(overview).visits).toBe(expected.totalRows);
+  });
+
+  it('a number range, with its over-time chart narrowed too', async () => {
+    await narrowCube(db, 1, ROLES, PRICE);
+    const rows = records.filter(priced);
+    expect(await answersOf({ dataset: 1, sources: null, range: PRICE })).toEqual(
+      mappedAnswers(rows, ROLES).restaurants,
+    );
+    const timeline = await db.rows(
+      timelineSql({ dataset: 1, sources: null, restaurant: null, range: PRICE }),
+    );
+    expect(timeline.map(({ period, visits, revenue }) => ({ period, visits, revenue }))).toEqual(
+      oracleTimeline(rows, ROLES),
+    );
+  });
+
+  it('a customer: every summary reads only their visits', async () => {
+    const mine = records.filter((r) => (r.client ?? '').trim() === 'Michael');
+    expect(await answersOf({ dataset: 1, sources: null, customer: 'Michael' })).toEqual(
+      mappedAnswers(mine, ROLES).restaurants,
+    );
+  });
+
+  it('leaves the dataset’s own answers alone, is replaced by the next range, and goes with null or new roles', async () => {
+    const before = await answersFrom(db);
+    await narrowCube(db, 1, ROLES, MARCH);
+    await narrowCube(db, 1, ROLES, PRICE);
+    expect(await answersFrom(db)).toEqual(before);
+    expect(await answersOf({ dataset: 1, sources: null, range: PRICE })).toEqual(
+      mappedAnswers(records.filter(priced), ROLES).restaurants,
+    );
+    await narrowCube(db, 1, ROLES, null);
+    expect(await narrowedRows()).toBe(0);
+    await narrowCube(db, 1, ROLES, MARCH);
+    await applyRoles(db, 1, { ...ROLES, place: 'channel' });
+    expect(await narrowedRows()).toBe(0);
+  });
+});
