@@ -1,31 +1,18 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { EngineInfo, FileResult, IngestProgress, StorageInfo } from '$lib/engine/api';
-import type { Scope, Selection } from '$lib/models/restaurant/build-dashboard-sql';
 import { rejectedRecordsSql } from '$lib/models/restaurant/build-dashboard-sql';
 import { NO_ROLES, ROLES, type Role, type RoleMapping } from '$lib/models/dataset/roles';
 import { vocabulary } from '$lib/format/vocabulary';
 import { buildAnswersDocument, downloadBlob, nowIso, type AnswersDocument } from '$lib/report/answers';
-import type { RangeFilter } from '$lib/models/dataset/range';
 import type { QueryPanel } from '$lib/report/query-panel';
-import { loadDatasetView, loadScopeView, type DatasetView, type ScopeView } from './dashboard-data';
-import {
-  cancelIngest,
-  clearData,
-  exportCsv,
-  ingest,
-  narrowCube,
-  restoreData,
-  saveData,
-  startEngine,
-} from './engine';
+import type { DatasetView, ScopeView } from './dashboard-data';
+import { DashboardViews } from './dashboard-views.svelte';
+import { cancelIngest, clearData, exportCsv, ingest, restoreData, saveData, startEngine } from './engine';
 import { Filters } from './filters.svelte';
 import { QueryPanelsState } from './query-panels-state.svelte';
 import { dropMessages } from './ingest-messages';
 import { DatasetState } from './dataset-state.svelte';
 import { rememberedRoles } from './role-memory';
-
-/** The assignment asks about this restaurant, so the headline cards start on it when it is there. */
-export const FEATURED_RESTAURANT = 'the-restaurant-at-the-end-of-the-universe';
 
 export type EngineStatus =
   | { status: 'starting' }
@@ -47,18 +34,16 @@ export class Session {
   info = $state<string[]>([]);
   /** Every dataset loaded: files with the same columns are one; the dashboard shows one at a time. */
   readonly data = new DatasetState();
-  dataset = $state<DatasetView | null>(null);
-  scopeView = $state<ScopeView | null>(null);
   /** What clicks, selects and brushes narrowed the panels to, and the actions that narrow them. */
-  readonly filters = new Filters({
-    refreshScope: () => this.refreshScope(),
-    refreshNarrowed: () => this.refreshNarrowed(),
-    applyRange: (range) => this.applyRange(range),
+  readonly filters: Filters = new Filters({
+    refreshScope: () => this.views.refreshScope(),
+    refreshNarrowed: () => this.views.refreshNarrowed(),
+    applyRange: (range) => this.views.applyRange(range),
   });
   /** The source files the dashboard reads; null for all of them. */
   files = $state<number[] | null>(null);
-  querying = $state(false);
-  queryError = $state<string | null>(null);
+  /** The figures the panels show, read for the active dataset under the filters and files. */
+  readonly views: DashboardViews = new DashboardViews(this);
   /** What is kept in this browser between visits, and whether a save is running. */
   storage = $state<StorageInfo | null>(null);
   saving = $state(false);
@@ -66,6 +51,19 @@ export class Session {
   readonly queries = new QueryPanelsState();
   /** Chart id → has it drawn its current option. */
   readonly charts = new SvelteMap<string, boolean>();
+
+  get dataset(): DatasetView | null {
+    return this.views.dataset;
+  }
+  get scopeView(): ScopeView | null {
+    return this.views.scopeView;
+  }
+  get querying(): boolean {
+    return this.views.querying;
+  }
+  get queryError(): string | null {
+    return this.views.error;
+  }
 
   readonly hasData = $derived((this.dataset?.totals.visits ?? 0) > 0);
   readonly state = $derived.by((): 'loading' | 'ready' | 'error' => {
@@ -201,15 +199,10 @@ export class Session {
     this.filters.customer = null;
     // A range of the old date column means nothing once another column is the date.
     if (role === 'date') this.filters.range = null;
-    this.querying = true;
-    let changed = false;
-    try {
-      changed = await this.data.mapRole(role, column);
-    } catch (error) {
-      this.queryError = `The columns could not be mapped: ${message(error)}`;
-    } finally {
-      this.querying = false;
-    }
+    const changed = await this.views.run(
+      () => this.data.mapRole(role, column),
+      'The columns could not be mapped',
+    );
     if (!changed) return;
     await this.refresh();
     void this.save();
@@ -220,27 +213,6 @@ export class Session {
     const column = this.data.active?.roles.date;
     const name = this.roleNames.date ?? column;
     if (column && name) await this.filters.selectRange({ kind: 'date', column, name, from, to });
-  }
-
-  /**
-   * Builds the shown dataset's narrowed cube for a range (one scan of its table; none for null), then
-   * redraws the panels from it: one loading state from the brush to the redrawn panels. If the range
-   * cannot be built, the panels keep the filters they had.
-   */
-  private async applyRange(range: RangeFilter | null): Promise<void> {
-    const active = this.data.active;
-    if (!active) return;
-    const request = ++this.scopeRequest;
-    await this.run(async () => {
-      try {
-        await narrowCube(active.id, active.roles, range);
-      } catch (error) {
-        this.queryError = `The dashboard could not be narrowed to that range: ${message(error)}`;
-        return;
-      }
-      this.filters.range = range;
-      await this.loadNarrowed(request);
-    });
   }
 
   /** Narrows the dashboard to some loaded files; every list of them, or null, shows all. */
@@ -266,8 +238,7 @@ export class Session {
   async clear(): Promise<void> {
     this.storage = await clearData();
     this.data.clear();
-    this.dataset = null;
-    this.scopeView = null;
+    this.views.clear();
     this.history = [];
     this.notices = [];
     this.info = [];
@@ -316,75 +287,7 @@ export class Session {
   }
 
   private async refresh(): Promise<void> {
-    await this.run(async () => {
-      this.switchTo(await this.data.reload());
-      const active = this.data.active;
-      if (!active) {
-        this.dataset = null;
-        this.scopeView = null;
-        return;
-      }
-      // New files or new roles: a range's narrowed cube is built again from the table as it is now.
-      if (this.filters.range) await narrowCube(active.id, active.roles, this.filters.range);
-      const dataset = await loadDatasetView(this.selection());
-      const names = dataset.restaurants.map((r) => r.name);
-      const filters = this.filters;
-      if (filters.restaurant === null || !names.includes(filters.restaurant)) {
-        filters.restaurant = names.includes(FEATURED_RESTAURANT) ? FEATURED_RESTAURANT : null;
-      }
-      const scopeView = await loadScopeView(this.scope(), active.roles.date !== null);
-      this.dataset = dataset;
-      this.scopeView = scopeView;
-      performance.mark('dropdash:queried');
-    });
+    await this.views.refresh(async () => this.switchTo(await this.data.reload()));
     if (this.hasData) void this.refreshQueryPanels();
-  }
-
-  private scopeRequest = 0;
-
-  /** Only the latest selection's answer is shown, however quickly the selection changes. */
-  private async refreshScope(): Promise<void> {
-    const request = ++this.scopeRequest;
-    await this.run(async () => {
-      const view = await loadScopeView(this.scope(), this.data.active?.roles.date != null);
-      if (request === this.scopeRequest) this.scopeView = view;
-    });
-  }
-
-  private scope(): Scope {
-    const { restaurant, item, customer, range } = this.filters;
-    return { dataset: this.data.activeId ?? 0, restaurant, sources: this.files, item, customer, range };
-  }
-
-  private async refreshNarrowed(): Promise<void> {
-    const request = ++this.scopeRequest;
-    await this.run(() => this.loadNarrowed(request));
-  }
-
-  private async loadNarrowed(request: number): Promise<void> {
-    const [dataset, view] = await Promise.all([
-      loadDatasetView(this.selection()),
-      loadScopeView(this.scope(), this.data.active?.roles.date != null),
-    ]);
-    if (request !== this.scopeRequest) return;
-    this.dataset = dataset;
-    this.scopeView = view;
-  }
-
-  private selection(): Selection {
-    const { customer, range } = this.filters;
-    return { dataset: this.data.activeId ?? 0, sources: this.files, customer, range };
-  }
-
-  private async run(work: () => Promise<void>): Promise<void> {
-    this.querying = true;
-    this.queryError = null;
-    try {
-      await work();
-    } catch (error) {
-      this.queryError = `The dashboard could not be computed: ${message(error)}`;
-    } finally {
-      this.querying = false;
-    }
   }
 }
