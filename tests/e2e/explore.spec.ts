@@ -320,6 +320,21 @@ test('brushing dates or a number range and clicking a customer filter the other 
   await price.getByTestId('number-apply').click();
   await expect(chip('range')).toContainText('unit_price: 3 – 5.5');
   await expectKpis(records.filter(priced(3, 5.5)));
+  // A range with no rows: every narrowed panel says so, none is a blank chart; the dashboard is ready.
+  await price.getByTestId('number-from').fill('100');
+  await price.getByTestId('number-to').fill('200');
+  await price.getByTestId('number-apply').click();
+  await expect(chip('range')).toContainText('unit_price: 100 – 200');
+  await expectKpis([]);
+  await expect(page.getByTestId('kpi-visits')).toContainText(/Visits\s*0\s/);
+  for (const panel of ['restaurant-metrics', 'top-orders', 'dish-matrix', 'timeline']) {
+    const shown = page.locator(`[data-panel="${panel}"]`);
+    await expect(shown).toContainText('Nothing to show for this selection.');
+    await expect(shown.locator('[data-chart]')).toHaveCount(0);
+  }
+  await expect(page.getByTestId('kpi-popular')).toContainText('Nothing in this selection');
+  expectSameAnswers(await downloadAnswers(page), whole);
+
   // A drag across the histogram picks whole bins, shown as round figures.
   const histogram = page.locator('[data-testid="profile-column"][data-column="unit_price"] [data-chart]');
   const bars = await histogram.boundingBox();

@@ -47,9 +47,17 @@ export async function openOffline(browser: Browser, path: string): Promise<Watch
 }
 
 export async function shareLink(page: Page): Promise<string> {
-  const field = page.getByTestId('share-link');
-  await expect(field).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
-  return field.inputValue();
+  // The link is rebuilt whenever the dashboard changes (the column profile drawing after the panels, too):
+  // status and value are read together, so a rebuild between two reads cannot mix them up.
+  const ready = await page.waitForFunction(
+    () => {
+      const field = document.querySelector<HTMLInputElement>('[data-testid="share-link"]');
+      return field?.dataset.status === 'ready' ? field.value : null;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  return (await ready.jsonValue()) as string;
 }
 
 /** Clicks a download button and keeps the file under its own name, as a browser would save it. */

@@ -163,6 +163,8 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
         init = runtime.init;
         create();
         observer.observe(node);
+        // Fetched once the first charts are up, so a filtering chart drawn later is made with them.
+        setTimeout(() => void loadBrushParts(), 0);
       }),
   );
   return {
