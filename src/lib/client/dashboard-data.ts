@@ -75,14 +75,12 @@ export async function loadDatasets(): Promise<DatasetInfo[]> {
  */
 export async function loadDatasetView(selection: Selection): Promise<DatasetView> {
   const files: Selection = { dataset: selection.dataset, sources: selection.sources };
-  const narrowed: Selection = { ...files, customer: selection.customer, range: selection.range };
-  const [totals, restaurants, most, matrix, topDishes, sources] = await Promise.all([
+  const [totals, restaurants, most, sources, narrowed] = await Promise.all([
     query(overviewSql({ ...files, restaurant: null })),
     query(answersSql(files)),
     query(mostRestaurantsSql(files)),
-    query(dishMatrixSql(narrowed)),
-    query(topDishesPerRestaurantSql(narrowed)),
     query(sourcesSql()),
+    loadNarrowedPanels(selection),
   ]);
   const allSources = sources.map(toSource);
   return {
@@ -90,11 +88,32 @@ export async function loadDatasetView(selection: Selection): Promise<DatasetView
     totals: toOverview(totals[0]),
     restaurants: restaurants.map(toAnswer),
     mostRestaurants: toMostRestaurants(most[0]),
-    matrix: matrix.map(toDishCell),
-    topDishes: topDishes.map(toRestaurantDishRank),
+    ...narrowed,
     sources: allSources.filter((s) => s.datasetId === selection.dataset),
     allSources,
   };
+}
+
+/**
+ * The dataset view under another customer or range of the same files: only its store × item panels
+ * change, so only they are read again.
+ */
+export async function renarrowDatasetView(view: DatasetView, selection: Selection): Promise<DatasetView> {
+  const sameFiles =
+    view.selection.dataset === selection.dataset &&
+    JSON.stringify(view.selection.sources) === JSON.stringify(selection.sources);
+  if (!sameFiles) return loadDatasetView(selection);
+  return { ...view, selection, ...(await loadNarrowedPanels(selection)) };
+}
+
+async function loadNarrowedPanels(selection: Selection): Promise<Pick<DatasetView, 'matrix' | 'topDishes'>> {
+  const { dataset, sources, customer, range } = selection;
+  const narrowed: Selection = { dataset, sources, customer, range };
+  const [matrix, topDishes] = await Promise.all([
+    query(dishMatrixSql(narrowed)),
+    query(topDishesPerRestaurantSql(narrowed)),
+  ]);
+  return { matrix: matrix.map(toDishCell), topDishes: topDishes.map(toRestaurantDishRank) };
 }
 
 // A panel that chooses a filter shows every choice, the chosen one marked: it is not narrowed by it.

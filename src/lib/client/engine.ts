@@ -6,6 +6,7 @@ import type {
   IngestOptions,
   IngestProgress,
   IngestReport,
+  NarrowedBy,
   RestoreReport,
   SqlLimits,
   SqlRunResult,
@@ -63,14 +64,10 @@ export async function setRoles(datasetId: number, roles: RoleMapping): Promise<v
   return worker().setRoles(datasetId, roles);
 }
 
-export async function narrowCube(
-  datasetId: number,
-  roles: RoleMapping,
-  range: RangeFilter | null,
-): Promise<void> {
+export async function narrowCube(datasetId: number, range: RangeFilter | null): Promise<NarrowedBy> {
   await startEngine();
-  // Plain copies: reactive state is a proxy, which cannot be posted to the worker.
-  return worker().narrow(datasetId, { ...roles }, range === null ? null : { ...range });
+  // A plain copy: reactive state is a proxy, which cannot be posted to the worker.
+  return worker().narrow(datasetId, range === null ? null : { ...range });
 }
 
 export async function profileDataset(datasetId: number): Promise<ColumnProfile[]> {

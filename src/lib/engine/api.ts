@@ -94,6 +94,9 @@ export interface SqlRunResult {
   ms: number;
 }
 
+/** How a range was narrowed: rolled up from its column's range cube, or by a scan of the table. */
+export type NarrowedBy = 'range cube' | 'scan' | 'none';
+
 export interface EngineApi {
   start(options?: EngineOptions): Promise<EngineInfo>;
   ingest(
@@ -104,10 +107,11 @@ export interface EngineApi {
   /** Maps a dataset's columns to the dashboard's roles and rebuilds its cube (in one transaction). */
   setRoles(datasetId: number, roles: RoleMapping): Promise<void>;
   /**
-   * Builds the dataset's cube over the rows of a range of one of its columns (one scan of its table),
-   * under its narrowed id; null drops it. Panels read it by passing the range in their selection.
+   * Builds the dataset's cube over the rows of a range of one of its columns, under its narrowed id
+   * (rolled up from that column's range cube, or one scan of its table); null drops it. Panels read it
+   * by passing the range in their selection.
    */
-  narrow(datasetId: number, roles: RoleMapping, range: RangeFilter | null): Promise<void>;
+  narrow(datasetId: number, range: RangeFilter | null): Promise<NarrowedBy>;
   /** Each column's type (judged over the whole column), null share, distinct count, range, distribution. */
   profile(datasetId: number): Promise<ColumnProfile[]>;
   /** Stops the running ingest; the file being read is rolled back, earlier files stay. */

@@ -40,7 +40,7 @@ async function tableOf(db: SqlRunner, datasetId: number): Promise<string> {
   return String(dataset.table_name);
 }
 
-async function inTransaction(db: SqlRunner, statements: string[]): Promise<void> {
+export async function inTransaction(db: SqlRunner, statements: string[]): Promise<void> {
   await db.exec('BEGIN TRANSACTION');
   try {
     for (const sql of statements) await db.exec(sql);

@@ -6,7 +6,8 @@ import type { RememberedRoles } from '$lib/models/dataset/roles';
 import { copyToCsvSql } from '$lib/models/sql';
 import type { EngineApi, EngineInfo, EngineOptions, FileResult, IngestProgress, RestoreReport } from './api';
 import { profileDataset } from './profile';
-import { applyRoles, narrowCube } from './roles';
+import { applyRoles } from './roles';
+import { RangeCubes } from './range-cubes';
 import { contentHash } from './content-hash';
 import { connectionRunner, dropFile, openDatabase, registerFile, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
@@ -29,6 +30,8 @@ interface Engine {
   profiler: ReturnType<typeof connectionRunner>;
   /** Builds narrowed cubes: not in turn with loads and profiles, so a brush never waits for a profile. */
   narrower: ReturnType<typeof connectionRunner>;
+  /** Range cubes are temporary tables of the narrower's connection: built and read there only. */
+  rangeCubes: RangeCubes;
   persistence: Persistence;
 }
 
@@ -54,13 +57,15 @@ function startEngine(options: EngineOptions = {}): Promise<Engine> {
       startMs: Math.round(performance.now() - started),
       memoryLimit: db.memoryLimit,
     };
+    const narrower = connectionRunner(db);
     return {
       db,
       info,
       loader,
       reader: connectionRunner(db),
       profiler: connectionRunner(db),
-      narrower: connectionRunner(db),
+      narrower,
+      rangeCubes: new RangeCubes(narrower),
       persistence,
     };
   })();
@@ -84,6 +89,11 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
 }
 
 let narrowing: Promise<unknown> = Promise.resolve();
+function inNarrowingTurn<T>(work: () => Promise<T>): Promise<T> {
+  const result = narrowing.then(work, work);
+  narrowing = result.catch(() => undefined);
+  return result;
+}
 
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -231,17 +241,15 @@ const api: EngineApi = {
     return exclusive(() => applyRoles(loader, datasetId, roles));
   },
 
-  async narrow(datasetId, roles, range) {
-    const { narrower } = await startEngine();
+  async narrow(datasetId, range) {
+    const { rangeCubes } = await startEngine();
     lastDashboardQuery = performance.now();
     // One after another on their own connection; only the negative-id rows are written.
-    const result = narrowing.then(() => narrowCube(narrower, datasetId, roles, range));
-    narrowing = result.catch(() => undefined);
-    return result;
+    return inNarrowingTurn(() => rangeCubes.narrow(datasetId, range));
   },
 
   async profile(datasetId) {
-    const { profiler } = await startEngine();
+    const { profiler, rangeCubes } = await startEngine();
     // In turn with loads and saves: a checkpoint must never wait on a profile's open query, which
     // only moves on when this worker polls it.
     return exclusive(async () => {
@@ -254,7 +262,17 @@ const api: EngineApi = {
         key: String(c.key),
         column: String(c.column_name),
       }));
-      return profileDataset(profiler, String(dataset.table_name), columns, whenDashboardQuiet);
+      const profiles = await profileDataset(
+        profiler,
+        String(dataset.table_name),
+        columns,
+        whenDashboardQuiet,
+      );
+      // The likely brushes (dates, amounts) get their range cubes now, between the dashboard's queries.
+      void inNarrowingTurn(() => rangeCubes.prepareAhead(datasetId, profiles, whenDashboardQuiet)).catch(
+        () => undefined,
+      );
+      return profiles;
     });
   },
 
@@ -272,8 +290,10 @@ const api: EngineApi = {
   },
 
   async clear() {
-    const { loader, persistence } = await startEngine();
+    const { loader, persistence, rangeCubes } = await startEngine();
     return exclusive(async () => {
+      // A dataset made next may get a cleared one's id, files and version: its range cubes go first.
+      await inNarrowingTurn(() => rangeCubes.clear());
       const tables = (await loader.rows(datasetVersionsSql(null))).map((d) => String(d.table_name));
       for (const sql of clearAllSql(tables)) await loader.exec(sql);
       history = [];

@@ -19,12 +19,17 @@ export interface DatasetInfo {
   columns: DatasetColumn[];
 }
 
+/** The roles kept on a dataset's row. */
+export function rolesOf(r: Row): RoleMapping {
+  return Object.fromEntries(
+    ROLES.map((role) => [role, r[roleColumn(role)] == null ? null : String(r[roleColumn(role)])]),
+  ) as RoleMapping;
+}
+
 export function toDatasets(rows: Row[], columnRows: Row[]): DatasetInfo[] {
   return rows.map((r) => {
     const id = Number(r.dataset_id);
-    const roles = Object.fromEntries(
-      ROLES.map((role) => [role, r[roleColumn(role)] == null ? null : String(r[roleColumn(role)])]),
-    ) as RoleMapping;
+    const roles = rolesOf(r);
     return {
       id,
       name: String(r.first_file ?? r.name),

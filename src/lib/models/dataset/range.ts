@@ -23,12 +23,25 @@ export function checkRange(range: RangeFilter): RangeFilter {
   return range.from <= range.to ? range : { ...range, from: range.to, to: range.from };
 }
 
+/** A column's values as a range of its kind reads them: days as the cube reads dates, or numbers. */
+export function rangeValueSql(kind: RangeFilter['kind'], column: string): string {
+  return kind === 'date' ? `day_value(${ident(column)})` : `try_cast(${ident(column)} AS DOUBLE)`;
+}
+
+const between = (r: RangeFilter) =>
+  r.kind === 'date'
+    ? `BETWEEN ${literal(r.from)}::DATE AND ${literal(r.to)}::DATE`
+    : `BETWEEN ${String(r.from)}::DOUBLE AND ${String(r.to)}::DOUBLE`;
+
+/** Whether a column already read as the range's kind (a day, a number) is within it; ends included. */
+export function rangeBetweenSql(range: RangeFilter, column: string): string {
+  return `${ident(column)} ${between(checkRange(range))}`;
+}
+
 /** The rows of the range, as a predicate on the raw (text) column; the same reading as the cube's. */
 export function rangePredicateSql(range: RangeFilter): string {
   const r = checkRange(range);
-  if (r.kind === 'date')
-    return `day_value(${ident(r.column)}) BETWEEN ${literal(r.from)}::DATE AND ${literal(r.to)}::DATE`;
-  return `try_cast(${ident(r.column)} AS DOUBLE) BETWEEN ${String(r.from)}::DOUBLE AND ${String(r.to)}::DOUBLE`;
+  return `${rangeValueSql(r.kind, r.column)} ${between(r)}`;
 }
 
 /** The id a dataset's narrowed cube is written under: it never collides with a dataset's own id (≥ 1). */

@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RangeFilter } from '$lib/models/dataset/range';
+import { answersSql, timelineSql } from '$lib/models/restaurant/build-dashboard-sql';
+import { toAnswer } from '$lib/models/restaurant/dashboard-rows';
+import { ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
+import { parseRestaurantCsv, type RestaurantRecord } from '../../../tests/support/restaurant-oracle';
+import { mappedAnswers, oracleTimeline } from '../../../tests/support/sales-oracle';
+import { RangeCubes } from './range-cubes';
+import { applyRoles } from './roles';
+import type { SqlRunner } from './sql-runner';
+
+const ROLES = {
+  place: 'store',
+  item: 'product',
+  customer: 'client',
+  amount: 'unit_price',
+  date: 'order_date',
+};
+const FIXTURE = 'tests/fixtures/sales.csv';
+const records = parseRestaurantCsv(readFileSync(FIXTURE, 'utf8'));
+const dates = (from: string, to: string): RangeFilter => ({
+  kind: 'date',
+  column: 'order_date',
+  name: 'order_date',
+  from,
+  to,
+});
+const prices = (from: number, to: number): RangeFilter => ({
+  kind: 'number',
+  column: 'unit_price',
+  name: 'unit_price',
+  from,
+  to,
+});
+const dayOf = (r: RestaurantRecord) => {
+  const day = (r.order_date ?? '').trim().slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
+};
+const priceOf = (r: RestaurantRecord) => {
+  const text = (r.unit_price ?? '').trim();
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : null;
+};
+const within = (range: RangeFilter) => (r: RestaurantRecord) => {
+  const v = range.kind === 'date' ? dayOf(r) : priceOf(r);
+  return v !== null && v >= range.from && v <= range.to;
+};
+
+/** Native DuckDB, counting the range cubes it is asked to build. */
+let db: Awaited<ReturnType<typeof openTestDatabase>>;
+let builds = 0;
+const counting = (): SqlRunner => ({
+  rows: (sql) => db.rows(sql),
+  exec: (sql) => {
+    if (/CREATE OR REPLACE TEMP TABLE "dd_range_\d+_\d+"/.test(sql)) builds++;
+    return db.exec(sql);
+  },
+});
+beforeEach(async () => {
+  db = await openTestDatabase();
+  builds = 0;
+  await ingestPath(db, FIXTURE);
+});
+afterEach(() => db.close());
+
+const answersIn = async (range: RangeFilter) =>
+  (await db.rows(answersSql({ dataset: 1, sources: null, range }))).map(toAnswer);
+const timelineIn = async (range: RangeFilter) =>
+  (await db.rows(timelineSql({ dataset: 1, sources: null, restaurant: null, range }))).map(
+    ({ period, visits, revenue }) => ({ period, visits, revenue }),
+  );
+
+describe('range cubes: a range is a roll-up of its column’s cube, not a scan (native DuckDB)', () => {
+  it('date and number ranges equal an independent computation, and one cube serves every range of a column', async () => {
+    const cubes = new RangeCubes(counting());
+    for (const range of [dates('2024-03-01', '2024-03-31'), dates('2024-05-10', '2024-07-02')]) {
+      expect(await cubes.narrow(1, range)).toBe('range cube');
+      const rows = records.filter(within(range));
+      expect(rows.length).toBeGreaterThan(50);
+      expect(await answersIn(range)).toEqual(mappedAnswers(rows, ROLES).restaurants);
+    }
+    for (const range of [prices(3, 5.5), prices(8.45, 8.45)]) {
+      expect(await cubes.narrow(1, range)).toBe('range cube');
+      const rows = records.filter(within(range));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(await answersIn(range)).toEqual(mappedAnswers(rows, ROLES).restaurants);
+      expect(await timelineIn(range)).toEqual(oracleTimeline(rows, ROLES));
+    }
+    expect(builds).toBe(2);
+  });
+
+  it('is rebuilt when a file joins the dataset or the roles change', async () => {
+    const cubes = new RangeCubes(counting());
+    const march = dates('2024-03-01', '2024-03-31');
+    await cubes.narrow(1, march);
+    const extra =
+      'order_id,store,product,client,unit_price,order_date,channel\n9,Nowhere,tea,Zed,2.5,2024-03-09,web\n';
+    const path = join(mkdtempSync(join(tmpdir(), 'dd-')), 'more.csv');
+    writeFileSync(path, extra);
+    await ingestPath(db, path);
+    expect(await cubes.narrow(1, march)).toBe('range cube');
+    const more = [...records, ...parseRestaurantCsv(extra)].filter(within(march));
+    expect(await answersIn(march)).toEqual(mappedAnswers(more, ROLES).restaurants);
+    await applyRoles(db, 1, { ...ROLES, place: 'channel' });
+    await cubes.narrow(1, march);
+    expect(await answersIn(march)).toEqual(mappedAnswers(more, { ...ROLES, place: 'channel' }).restaurants);
+    expect(builds).toBe(3);
+  });
+
+  it('scans the table for a column with too many values, with the same answers', async () => {
+    const cubes = new RangeCubes(counting(), 100);
+    const range = prices(3, 5.5);
+    expect(await cubes.narrow(1, range)).toBe('scan');
+    expect(await answersIn(range)).toEqual(mappedAnswers(records.filter(within(range)), ROLES).restaurants);
+    cubes.noteDistinct(1, [{ column: 'unit_price', distinct: 1e6 }]);
+    expect(await cubes.narrow(1, range)).toBe('scan');
+    expect(builds).toBe(0);
+  });
+
+  it('builds the date’s and the amount’s cubes ahead, and drops every cube when cleared', async () => {
+    const cubes = new RangeCubes(counting());
+    await cubes.prepareAhead(
+      1,
+      [{ column: 'unit_price', distinct: 900, type: 'number' }],
+      async () => 'continue',
+    );
+    expect(builds).toBe(2);
+    await cubes.narrow(1, prices(1, 4));
+    await cubes.narrow(1, dates('2024-01-01', '2024-12-31'));
+    expect(builds).toBe(2);
+    await cubes.clear();
+    const temp = await db.rows(`SELECT count(*) AS n FROM duckdb_tables() WHERE temporary`);
+    expect(Number(temp[0]?.n)).toBe(0);
+  });
+});
