@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { parseRestaurantCsv } from '../support/restaurant-oracle';
+import { oracleTimeline } from '../support/sales-oracle';
 import {
   dashboard,
   downloadAnswers,
@@ -25,6 +27,28 @@ const GUESSED = {
   amount: 'unit_price',
   date: 'order_date',
 };
+/** What the over-time chart's tooltip says, hovered from left to right: visits by period. */
+async function hoverTimeline(page: Page): Promise<Map<string, number>> {
+  const chart = page.locator('[data-chart="timeline"]');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('the over-time chart has no box');
+  const seen = new Map<string, number>();
+  for (let x = 0.08; x < 0.95; x += 0.06) {
+    await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.5, { steps: 2 });
+    await page.waitForTimeout(60);
+    const text =
+      (await chart
+        .locator('.dd-tooltip')
+        .textContent()
+        .catch(() => '')) ?? '';
+    const [, period, visits] = /(\d{4}-\d{2}-\d{2})Visits: ([\d,]+)/.exec(text) ?? [];
+    if (period && visits) seen.set(period, Number(visits.replace(/,/g, '')));
+  }
+  await page.mouse.move(box.x - 20, box.y - 20);
+  return seen;
+}
+
 const withoutTime = <T extends { generatedAt: string }>(doc: T) => ({ ...doc, generatedAt: '' });
 
 test('a sales file with other column names: roles guessed, remapped, answers equal an independent computation', async ({
@@ -298,6 +322,16 @@ test('brushing dates or a number range and clicking a customer filter the other 
   await expect(chip('customer')).toContainText(customer);
   await expectKpis(march.filter((r) => r.client?.trim() === customer));
   await expect(page.getByTestId('customer-row')).not.toHaveCount(1);
+  // The over-time chart shows that customer's visits, at every date (March stays shaded on it).
+  await expect(page.locator('[data-panel="timeline"]')).toContainText(`${customer} only`);
+  const theirs = oracleTimeline(
+    records.filter((r) => r.client?.trim() === customer),
+    GUESSED,
+  );
+  const hovered = await hoverTimeline(page);
+  expect(hovered.size).toBeGreaterThan(3);
+  for (const [period, visits] of hovered)
+    expect(visits, period).toBe(theirs.find((p) => p.period === period)?.visits);
   expectSameAnswers(await downloadAnswers(page), whole);
 
   // The snapshot says what it was narrowed to.

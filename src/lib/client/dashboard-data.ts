@@ -116,9 +116,8 @@ async function loadNarrowedPanels(selection: Selection): Promise<Pick<DatasetVie
   return { matrix: matrix.map(toDishCell), topDishes: topDishes.map(toRestaurantDishRank) };
 }
 
-// A panel that chooses a filter shows every choice, the chosen one marked: it is not narrowed by it.
-const unlessDates = (scope: Scope): Scope =>
-  scope.range?.kind === 'date' ? { ...scope, range: null } : scope;
+// A panel that chooses a filter shows every choice, the chosen one marked: it is not narrowed by it (the
+// over-time chart shows every date whatever the date range: see the daily summary's rows in the SQL).
 const everyCustomer = (scope: Scope): Scope => ({ ...scope, customer: null });
 
 export async function loadScopeView(scope: Scope, dated: boolean): Promise<ScopeView> {
@@ -127,8 +126,8 @@ export async function loadScopeView(scope: Scope, dated: boolean): Promise<Scope
     query(restaurantTotalsSql(scope)),
     query(topDishesSql(scope)),
     query(topCustomersSql(everyCustomer(scope))),
-    dated ? query(timelineSql(unlessDates(scope))) : Promise.resolve(null),
-    dated ? query(undatedSql(unlessDates(scope))) : Promise.resolve(null),
+    dated ? query(timelineSql(scope)) : Promise.resolve(null),
+    dated ? query(undatedSql(scope)) : Promise.resolve(null),
   ]);
   return {
     scope,

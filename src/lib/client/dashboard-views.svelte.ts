@@ -40,7 +40,7 @@ export class DashboardViews {
 
   /**
    * Every panel again (after a load, new roles, another dataset or other files); `before` runs first, in
-   * the same loading state. A range's narrowed cube is built again from the table as it is now.
+   * the same loading state. The narrowed cube is built again from the table as it is now.
    */
   async refresh(before: () => Promise<void> = async () => undefined): Promise<void> {
     ++this.request;
@@ -49,7 +49,7 @@ export class DashboardViews {
       const { data, filters } = this.inputs;
       const active = data.active;
       if (!active) return this.clear();
-      if (filters.range) await narrowCube(active.id, filters.range);
+      await this.narrowEngine(active);
       const dataset = await loadDatasetView(this.selection());
       const names = dataset.restaurants.map((r) => r.name);
       if (filters.restaurant === null || !names.includes(filters.restaurant)) {
@@ -72,16 +72,20 @@ export class DashboardViews {
     });
   }
 
-  /** Every panel a customer or a range narrows, the store × item ones included. */
+  /** Every panel a customer or a range narrows, the store × item ones and the over-time chart included. */
   async refreshNarrowed(): Promise<void> {
     const request = ++this.request;
-    await this.run(() => this.loadNarrowed(request));
+    const active = this.inputs.data.active;
+    await this.run(async () => {
+      if (active) await this.narrowEngine(active);
+      await this.loadNarrowed(request);
+    });
   }
 
   /**
    * Builds the active dataset's narrowed cube for a range (a roll-up of its column's range cube, or a scan
-   * of its table; none for null), then
-   * redraws the panels from it, in one loading state. If it cannot be built, the filters stay as they were.
+   * of its table; none for null), then redraws the panels from it, in one loading state. If it cannot be
+   * built, the filters stay as they were.
    */
   async applyRange(range: RangeFilter | null): Promise<void> {
     const active = this.inputs.data.active;
@@ -89,7 +93,7 @@ export class DashboardViews {
     const request = ++this.request;
     await this.run(async () => {
       try {
-        await narrowCube(active.id, range);
+        await narrowCube(active.id, { range, customer: this.inputs.filters.customer });
       } catch (error) {
         this.error = `The dashboard could not be narrowed to that range: ${message(error)}`;
         return;
@@ -121,6 +125,13 @@ export class DashboardViews {
     } finally {
       this.querying = false;
     }
+  }
+
+  /** The engine's narrowed cube (a range) and daily summary (a customer's, with a date role), when needed. */
+  private async narrowEngine(active: { id: number; roles: { date: string | null } }): Promise<void> {
+    const { range, customer } = this.inputs.filters;
+    if (range !== null || (customer !== null && active.roles.date !== null))
+      await narrowCube(active.id, { range, customer });
   }
 
   private async loadNarrowed(request: number): Promise<void> {

@@ -12,7 +12,7 @@ import type {
   SqlRunResult,
   StorageInfo,
 } from '$lib/engine/api';
-import type { RangeFilter } from '$lib/models/dataset/range';
+import type { Narrowing } from '$lib/models/dataset/range';
 import type { RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import type { SchemaTable } from '$lib/sql-console/schema';
@@ -64,10 +64,10 @@ export async function setRoles(datasetId: number, roles: RoleMapping): Promise<v
   return worker().setRoles(datasetId, roles);
 }
 
-export async function narrowCube(datasetId: number, range: RangeFilter | null): Promise<NarrowedBy> {
+export async function narrowCube(datasetId: number, { range, customer }: Narrowing): Promise<NarrowedBy> {
   await startEngine();
   // A plain copy: reactive state is a proxy, which cannot be posted to the worker.
-  return worker().narrow(datasetId, range === null ? null : { ...range });
+  return worker().narrow(datasetId, { range: range === null ? null : { ...range }, customer });
 }
 
 export async function profileDataset(datasetId: number): Promise<ColumnProfile[]> {

@@ -2,7 +2,7 @@
  * The worker contract: every call the main thread can make, with its argument and result types.
  * Both sides import this file; nothing else crosses the worker boundary.
  */
-import type { RangeFilter } from '$lib/models/dataset/range';
+import type { Narrowing } from '$lib/models/dataset/range';
 import type { RememberedRoles, RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import type { SourceRecord } from '$lib/models/restaurant/build-ingest-sql';
@@ -107,11 +107,11 @@ export interface EngineApi {
   /** Maps a dataset's columns to the dashboard's roles and rebuilds its cube (in one transaction). */
   setRoles(datasetId: number, roles: RoleMapping): Promise<void>;
   /**
-   * Builds the dataset's cube over the rows of a range of one of its columns, under its narrowed id
-   * (rolled up from that column's range cube, or one scan of its table); null drops it. Panels read it
-   * by passing the range in their selection.
+   * Builds the dataset's cube over the rows of a range of one of its columns, and its daily summary over
+   * a number range's or a customer's rows, under its narrowed id (rolled up from range cubes, or a scan
+   * of its table). Panels read them by passing the range and the customer in their selection.
    */
-  narrow(datasetId: number, range: RangeFilter | null): Promise<NarrowedBy>;
+  narrow(datasetId: number, narrowing: Narrowing): Promise<NarrowedBy>;
   /** Each column's type (judged over the whole column), null share, distinct count, range, distribution. */
   profile(datasetId: number): Promise<ColumnProfile[]>;
   /** Stops the running ingest; the file being read is rolled back, earlier files stay. */

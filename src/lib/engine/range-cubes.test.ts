@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RangeFilter } from '$lib/models/dataset/range';
-import { answersSql, timelineSql } from '$lib/models/restaurant/build-dashboard-sql';
+import { answersSql, timelineSql, undatedSql } from '$lib/models/restaurant/build-dashboard-sql';
 import { toAnswer } from '$lib/models/restaurant/dashboard-rows';
 import { ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
 import { parseRestaurantCsv, type RestaurantRecord } from '../../../tests/support/restaurant-oracle';
@@ -76,13 +76,13 @@ describe('range cubes: a range is a roll-up of its column’s cube, not a scan (
   it('date and number ranges equal an independent computation, and one cube serves every range of a column', async () => {
     const cubes = new RangeCubes(counting());
     for (const range of [dates('2024-03-01', '2024-03-31'), dates('2024-05-10', '2024-07-02')]) {
-      expect(await cubes.narrow(1, range)).toBe('range cube');
+      expect(await cubes.narrow(1, { range: range, customer: null })).toBe('range cube');
       const rows = records.filter(within(range));
       expect(rows.length).toBeGreaterThan(50);
       expect(await answersIn(range)).toEqual(mappedAnswers(rows, ROLES).restaurants);
     }
     for (const range of [prices(3, 5.5), prices(8.45, 8.45)]) {
-      expect(await cubes.narrow(1, range)).toBe('range cube');
+      expect(await cubes.narrow(1, { range: range, customer: null })).toBe('range cube');
       const rows = records.filter(within(range));
       expect(rows.length).toBeGreaterThan(0);
       expect(await answersIn(range)).toEqual(mappedAnswers(rows, ROLES).restaurants);
@@ -94,28 +94,54 @@ describe('range cubes: a range is a roll-up of its column’s cube, not a scan (
   it('is rebuilt when a file joins the dataset or the roles change', async () => {
     const cubes = new RangeCubes(counting());
     const march = dates('2024-03-01', '2024-03-31');
-    await cubes.narrow(1, march);
+    await cubes.narrow(1, { range: march, customer: null });
     const extra =
       'order_id,store,product,client,unit_price,order_date,channel\n9,Nowhere,tea,Zed,2.5,2024-03-09,web\n';
     const path = join(mkdtempSync(join(tmpdir(), 'dd-')), 'more.csv');
     writeFileSync(path, extra);
     await ingestPath(db, path);
-    expect(await cubes.narrow(1, march)).toBe('range cube');
+    expect(await cubes.narrow(1, { range: march, customer: null })).toBe('range cube');
     const more = [...records, ...parseRestaurantCsv(extra)].filter(within(march));
     expect(await answersIn(march)).toEqual(mappedAnswers(more, ROLES).restaurants);
     await applyRoles(db, 1, { ...ROLES, place: 'channel' });
-    await cubes.narrow(1, march);
+    await cubes.narrow(1, { range: march, customer: null });
     expect(await answersIn(march)).toEqual(mappedAnswers(more, { ...ROLES, place: 'channel' }).restaurants);
     expect(builds).toBe(3);
+  });
+
+  it('narrows the over-time chart to a customer, alone or within a range (then by a scan)', async () => {
+    const cubes = new RangeCubes(counting());
+    const theirs = (r: RestaurantRecord) => (r.client ?? '').trim() === 'Anthony';
+    expect(await cubes.narrow(1, { range: null, customer: 'Anthony' })).toBe('range cube');
+    const timeline = (range: RangeFilter | null) =>
+      db.rows(timelineSql({ dataset: 1, sources: null, restaurant: null, range, customer: 'Anthony' }));
+    const points = async (range: RangeFilter | null) =>
+      (await timeline(range)).map(({ period, visits, revenue }) => ({ period, visits, revenue }));
+    expect(await points(null)).toEqual(oracleTimeline(records.filter(theirs), ROLES));
+    const march = dates('2024-03-01', '2024-03-31');
+    await cubes.narrow(1, { range: march, customer: 'Anthony' });
+    expect(await points(march)).toEqual(oracleTimeline(records.filter(theirs), ROLES));
+    const cheap = prices(3, 5.5);
+    expect(await cubes.narrow(1, { range: cheap, customer: 'Anthony' })).toBe('scan');
+    const both = records.filter((r) => theirs(r) && within(cheap)(r));
+    expect(both.length).toBeGreaterThan(3);
+    expect(await points(cheap)).toEqual(oracleTimeline(both, ROLES));
+    const undated = records.filter((r) => theirs(r) && dayOf(r) === null).length;
+    expect(undated).toBeGreaterThan(0);
+    await cubes.narrow(1, { range: null, customer: 'Anthony' });
+    const [row] = await db.rows(
+      undatedSql({ dataset: 1, sources: null, restaurant: null, customer: 'Anthony' }),
+    );
+    expect(Number(row?.visits)).toBe(undated);
   });
 
   it('scans the table for a column with too many values, with the same answers', async () => {
     const cubes = new RangeCubes(counting(), 100);
     const range = prices(3, 5.5);
-    expect(await cubes.narrow(1, range)).toBe('scan');
+    expect(await cubes.narrow(1, { range: range, customer: null })).toBe('scan');
     expect(await answersIn(range)).toEqual(mappedAnswers(records.filter(within(range)), ROLES).restaurants);
     cubes.noteDistinct(1, [{ column: 'unit_price', distinct: 1e6 }]);
-    expect(await cubes.narrow(1, range)).toBe('scan');
+    expect(await cubes.narrow(1, { range: range, customer: null })).toBe('scan');
     expect(builds).toBe(0);
   });
 
@@ -127,8 +153,8 @@ describe('range cubes: a range is a roll-up of its column’s cube, not a scan (
       async () => 'continue',
     );
     expect(builds).toBe(2);
-    await cubes.narrow(1, prices(1, 4));
-    await cubes.narrow(1, dates('2024-01-01', '2024-12-31'));
+    await cubes.narrow(1, { range: prices(1, 4), customer: null });
+    await cubes.narrow(1, { range: dates('2024-01-01', '2024-12-31'), customer: null });
     expect(builds).toBe(2);
     await cubes.clear();
     const temp = await db.rows(`SELECT count(*) AS n FROM duckdb_tables() WHERE temporary`);

@@ -1,17 +1,25 @@
-import type { RangeFilter } from '$lib/models/dataset/range';
+import type { Narrowing } from '$lib/models/dataset/range';
 import type { RoleMapping } from '$lib/models/dataset/roles';
 import { rolesOf } from '$lib/models/dataset/dataset-rows';
 import {
+  clearNarrowedSql,
+  insertDailySql,
+  insertFactsSql,
+  type CubeSource,
+} from '$lib/models/restaurant/build-ingest-sql';
+import {
   createRangeCubeSql,
+  customerDailyFromDateCubeSql,
+  dailyFromRangeCubeSql,
   dayCountSql,
   dropRangeCubeSql,
-  narrowFromRangeCubeSql,
+  factsFromRangeCubeSql,
   rangeCubeStateSql,
   rangeCubeTables,
   type RangeCubeTables,
   type RangeKey,
 } from '$lib/models/restaurant/build-range-cube-sql';
-import { inTransaction, narrowCube } from './roles';
+import { inTransaction } from './roles';
 import type { NarrowedBy } from './api';
 import type { Row, SqlRunner } from './sql-runner';
 
@@ -71,20 +79,41 @@ export class RangeCubes {
     for (const { column, distinct } of counts) this.#distinct.set(`${datasetId}|${column}`, distinct);
   }
 
-  /** The dataset's narrowed cube for a range (null: none), from its column's range cube when it can. */
-  async narrow(datasetId: number, range: RangeFilter | null): Promise<NarrowedBy> {
+  /**
+   * The dataset's narrowed cube for a range, and its narrowed daily summary for a number range or a
+   * customer (a date range is shaded on the over-time chart, which shows every date): rolled up from
+   * range cubes where it can, else one scan of the table each. Written in one transaction.
+   */
+  async narrow(datasetId: number, { range, customer }: Narrowing): Promise<NarrowedBy> {
     const state = await this.#state(datasetId);
-    if (range === null) {
-      await narrowCube(this.#db, datasetId, state.roles, null);
-      return 'none';
+    const scan: CubeSource = { datasetId, table: state.table, roles: state.roles, sourceId: null };
+    const statements = clearNarrowedSql(datasetId);
+    let by: NarrowedBy = 'none';
+    const use = (sql: string | null, from: NarrowedBy) => {
+      if (sql === null) return;
+      statements.push(sql);
+      by = by === 'scan' || from === 'scan' ? 'scan' : from;
+    };
+    if (range) {
+      const tables = await this.prepare(state, range);
+      if (tables) use(factsFromRangeCubeSql(datasetId, range, tables), 'range cube');
+      else use(insertFactsSql({ ...scan, range }), 'scan');
     }
-    const tables = await this.prepare(state, range);
-    if (tables === null) {
-      await narrowCube(this.#db, datasetId, state.roles, range);
-      return 'scan';
+    const numbers = range?.kind === 'number' ? range : null;
+    if (state.roles.date !== null && (numbers || customer !== null)) {
+      const key = numbers ?? { kind: 'date' as const, column: state.roles.date };
+      const tables = numbers && customer !== null ? null : await this.prepare(state, key);
+      const rolled =
+        tables === null
+          ? null
+          : numbers
+            ? dailyFromRangeCubeSql(datasetId, numbers, tables)
+            : customerDailyFromDateCubeSql(datasetId, customer ?? '', tables);
+      if (rolled) use(rolled, 'range cube');
+      else use(insertDailySql({ ...scan, range: numbers, customer }), 'scan');
     }
-    await inTransaction(this.#db, narrowFromRangeCubeSql(datasetId, range, tables));
-    return 'range cube';
+    await inTransaction(this.#db, statements);
+    return by;
   }
 
   /**

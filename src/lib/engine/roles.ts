@@ -1,12 +1,6 @@
 import { updateRolesSql } from '$lib/models/dataset/build-dataset-sql';
 import type { RoleMapping } from '$lib/models/dataset/roles';
-import type { RangeFilter } from '$lib/models/dataset/range';
-import {
-  deleteCubeSql,
-  insertDailySql,
-  insertFactsSql,
-  narrowCubeSql,
-} from '$lib/models/restaurant/build-ingest-sql';
+import { deleteCubeSql, insertDailySql, insertFactsSql } from '$lib/models/restaurant/build-ingest-sql';
 import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
 import type { SqlRunner } from './sql-runner';
 
@@ -19,19 +13,6 @@ export async function applyRoles(db: SqlRunner, datasetId: number, roles: RoleMa
   const daily = insertDailySql(cube);
   const statements = [updateRolesSql(datasetId, roles), ...deleteCubeSql(datasetId), insertFactsSql(cube)];
   await inTransaction(db, daily ? [...statements, daily] : statements);
-}
-
-/**
- * Builds the dataset's narrowed cube for a range (one scan of its table), or with null drops it; the
- * dashboard's panels then read it with their usual queries.
- */
-export async function narrowCube(
-  db: SqlRunner,
-  datasetId: number,
-  roles: RoleMapping,
-  range: RangeFilter | null,
-): Promise<void> {
-  await inTransaction(db, narrowCubeSql({ datasetId, table: await tableOf(db, datasetId), roles, range }));
 }
 
 async function tableOf(db: SqlRunner, datasetId: number): Promise<string> {

@@ -241,11 +241,11 @@ const api: EngineApi = {
     return exclusive(() => applyRoles(loader, datasetId, roles));
   },
 
-  async narrow(datasetId, range) {
+  async narrow(datasetId, narrowing) {
     const { rangeCubes } = await startEngine();
     lastDashboardQuery = performance.now();
     // One after another on their own connection; only the negative-id rows are written.
-    return inNarrowingTurn(() => rangeCubes.narrow(datasetId, range));
+    return inNarrowingTurn(() => rangeCubes.narrow(datasetId, narrowing));
   },
 
   async profile(datasetId) {

@@ -9,6 +9,15 @@ export type RangeFilter =
   | { kind: 'date'; column: string; name: string; from: string; to: string }
   | { kind: 'number'; column: string; name: string; from: number; to: number };
 
+/**
+ * What a dataset's narrowed cube and daily summary hold: the rows of a range, and (for the daily summary,
+ * which has no customer column) of a customer.
+ */
+export interface Narrowing {
+  range: RangeFilter | null;
+  customer: string | null;
+}
+
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A range is only used when its ends are what its kind says and in order; otherwise it is an error. */

@@ -10,7 +10,7 @@ export type SourceFilter = readonly number[] | null;
 /**
  * One dataset, the files of it the dashboard reads, and what a click or a brush narrowed it to: an item
  * (dish), a customer, a range of a column. A range is read from the dataset's narrowed cube (built by
- * `narrowCubeSql`), the rest from the cube itself.
+ * the engine's `narrow`), the rest from the cube itself.
  */
 export interface Selection {
   dataset: number;
@@ -37,13 +37,21 @@ const args = (s: Selection) =>
   `${cubeOf(s)}, ${ids(s.sources)}${s.item == null ? '' : `, item := ${literal(s.item)}`}` +
   (s.customer == null ? '' : `, who := ${literal(s.customer)}`);
 
-/** The daily summary has no customer: `perCustomer: false` leaves the customer filter out. */
-function where(scope: Scope, { perCustomer = true } = {}): string {
+/**
+ * The daily summary rows a selection reads: the dataset's own, or its narrowed ones for a number range or
+ * a customer (it has no customer column). Never cut to a date range: the over-time chart shows every date.
+ */
+const dailyOf = (s: Selection) =>
+  integer(s.customer != null || s.range?.kind === 'number' ? narrowedId(s.dataset) : s.dataset);
+
+/** `daily`: the conditions on the daily summary, whose narrowed rows already are the customer's. */
+function where(scope: Scope, { daily = false } = {}): string {
   const restaurant = scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
   const files = scope.sources === null ? 'TRUE' : `list_contains(${ids(scope.sources)}, source_id)`;
   const item = scope.item == null ? 'TRUE' : `dish = ${literal(scope.item)}`;
-  const customer = !perCustomer || scope.customer == null ? 'TRUE' : `customer = ${literal(scope.customer)}`;
-  return `dataset_id = ${cubeOf(scope)} AND ${restaurant} AND ${files} AND ${item} AND ${customer}`;
+  const customer = daily || scope.customer == null ? 'TRUE' : `customer = ${literal(scope.customer)}`;
+  const id = daily ? dailyOf(scope) : cubeOf(scope);
+  return `dataset_id = ${id} AND ${restaurant} AND ${files} AND ${item} AND ${customer}`;
 }
 
 const money = (expression: string) => `round(${expression}, 2)::DOUBLE`;
@@ -188,7 +196,7 @@ export function rejectedRecordsSql(sourceId: number): string {
  * (the daily summary has none); the panel says so.
  */
 export function timelineSql(scope: Scope): string {
-  return `WITH d AS (SELECT day, visits, revenue FROM ${daily} WHERE ${where(scope, { perCustomer: false })}),
+  return `WITH d AS (SELECT day, visits, revenue FROM ${daily} WHERE ${where(scope, { daily: true })}),
     span AS (SELECT CASE WHEN max(day) - min(day) <= 92 THEN 'day'
       WHEN max(day) - min(day) <= 731 THEN 'week' ELSE 'month' END AS unit FROM d)
     SELECT (SELECT unit FROM span) AS unit,
@@ -199,5 +207,5 @@ export function timelineSql(scope: Scope): string {
 
 /** Rows whose date did not read as a date: counted, never silently dropped. */
 export function undatedSql(scope: Scope): string {
-  return `SELECT coalesce(sum(visits), 0)::BIGINT AS visits FROM ${daily} WHERE ${where(scope, { perCustomer: false })} AND day IS NULL`;
+  return `SELECT coalesce(sum(visits), 0)::BIGINT AS visits FROM ${daily} WHERE ${where(scope, { daily: true })} AND day IS NULL`;
 }

@@ -108,13 +108,17 @@ export interface CubeSource {
   sourceId: number | null;
   /** Only the rows in this range, written under the dataset's narrowed id (`narrowedId`). */
   range?: RangeFilter | null;
+  /** Only this customer's rows, written under the narrowed id too (the daily summary has no customer). */
+  customer?: string | null;
 }
 
 const role = (roles: RoleMapping, r: Role) => (roles[r] === null ? 'NULL::VARCHAR' : ident(roles[r]));
-const ofSource = ({ sourceId, range }: CubeSource) =>
+const ofSource = ({ sourceId, range, customer, roles }: CubeSource) =>
   (sourceId === null ? 'TRUE' : `${ident(LINEAGE.source)} = ${integer(sourceId)}`) +
-  (range ? ` AND ${rangePredicateSql(range)}` : '');
-const cubeId = ({ datasetId, range }: CubeSource) => integer(range ? narrowedId(datasetId) : datasetId);
+  (range ? ` AND ${rangePredicateSql(range)}` : '') +
+  (customer == null ? '' : ` AND clean_name(${role(roles, 'customer')}) = ${literal(customer)}`);
+const cubeId = ({ datasetId, range, customer }: CubeSource) =>
+  integer(range || customer != null ? narrowedId(datasetId) : datasetId);
 
 /**
  * The cleaning rules applied to groups rather than rows: raw values are grouped first (amount summed as it
@@ -158,17 +162,9 @@ export function deleteCubeSql(datasetId: number): string[] {
   return [facts, daily].map((t) => `DELETE FROM ${t} WHERE dataset_id IN (${both})`);
 }
 
-/**
- * The dataset's cube and daily summary over the rows of a range, under its narrowed id, replacing the
- * last one (none for a null range): one scan of the dataset's table, with the same rules as its cube.
- */
-export function narrowCubeSql(cube: Omit<CubeSource, 'sourceId'>): string[] {
-  const id = integer(narrowedId(cube.datasetId));
-  const clear = [facts, daily].map((t) => `DELETE FROM ${t} WHERE dataset_id = ${id}`);
-  if (!cube.range) return clear;
-  const narrowed = { ...cube, sourceId: null };
-  const dailySql = insertDailySql(narrowed);
-  return [...clear, insertFactsSql(narrowed), ...(dailySql ? [dailySql] : [])];
+/** Empties the dataset's narrowed cube and daily summary, before they are written for a new selection. */
+export function clearNarrowedSql(datasetId: number): string[] {
+  return [facts, daily].map((t) => `DELETE FROM ${t} WHERE dataset_id = ${integer(narrowedId(datasetId))}`);
 }
 
 export function rejectCountSql({ errors }: RejectTables): string {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createRangeCubeSql, narrowFromRangeCubeSql, rangeCubeTables } from './build-range-cube-sql';
+import {
+  createRangeCubeSql,
+  customerDailyFromDateCubeSql,
+  factsFromRangeCubeSql,
+  rangeCubeTables,
+} from './build-range-cube-sql';
 
 const roles = { place: 'p', item: 'i', customer: 'c', amount: 'a', date: 'd' };
 const hostile = 'x"; DROP TABLE t; --';
@@ -27,16 +32,12 @@ describe('range cube SQL', () => {
     expect(rangeCubeTables(1, 1, { kind: 'number', column: 'a' }, { ...roles, date: null }).daily).toBeNull();
   });
 
-  it('narrows a date range’s daily summary from the dataset’s own, cut to its days', () => {
+  it('rolls a range up by group number, and a customer’s days up from the date’s cube, values quoted', () => {
+    const tables = { facts: 'dd_range_2_1', groups: 'dd_range_2_1_groups', daily: null };
     const range = { kind: 'date', column: 'd', name: 'd', from: '2024-03-01', to: '2024-03-31' } as const;
-    const sql = narrowFromRangeCubeSql(2, range, {
-      facts: 'dd_range_2_1',
-      groups: 'dd_range_2_1_groups',
-      daily: null,
-    }).join(';\n');
-    expect(sql).toContain(`FROM fct_daily WHERE dataset_id = 2 AND "day" BETWEEN '2024-03-01'::DATE`);
-    expect(sql).toContain(
-      `FROM "dd_range_2_1" WHERE "key" BETWEEN '2024-03-01'::DATE AND '2024-03-31'::DATE`,
+    expect(factsFromRangeCubeSql(2, range, tables)).toContain(
+      `FROM "dd_range_2_1" WHERE "key" BETWEEN '2024-03-01'::DATE AND '2024-03-31'::DATE GROUP BY g)`,
     );
+    expect(customerDailyFromDateCubeSql(2, "O'Brien", tables)).toContain(`WHERE customer = 'O''Brien'`);
   });
 });

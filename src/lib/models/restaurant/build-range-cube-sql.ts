@@ -1,4 +1,4 @@
-import { ident, integer } from '../sql';
+import { ident, integer, literal } from '../sql';
 import { LINEAGE } from '../dataset/columns';
 import { narrowedId, rangeBetweenSql, rangeValueSql, type RangeFilter } from '../dataset/range';
 import type { Role, RoleMapping } from '../dataset/roles';
@@ -39,6 +39,7 @@ const role = (roles: RoleMapping, r: Role) => (roles[r] === null ? 'NULL::VARCHA
  * column: every range of that column is then a roll-up of it, not a scan of the table. Raw values are
  * grouped first, as in `insertFactsSql`, with the same cleaning rules. A roll-up groups by a number
  * rather than three names (twice as fast), and rows are in key order so a range skips whole row groups.
+ * A value that does not read keeps a NULL key: no range has it, a customer's daily summary does.
  */
 export function createRangeCubeSql(
   source: RangeCubeSource,
@@ -62,7 +63,7 @@ export function createRangeCubeSql(
       clean_name(customer) AS customer, ${keyValue} AS key, sum(visits) AS visits,
       coalesce(sum(revenue), 0) AS revenue, sum(missing_costs) AS missing_costs,
       sum(unusable_costs) AS unusable_costs
-    FROM by_raw_value WHERE ${keyValue} IS NOT NULL GROUP BY ALL)`;
+    FROM by_raw_value GROUP BY ALL)`;
   const coded = [
     `CREATE OR REPLACE TEMP TABLE ${ident(tables.groups)} AS
       SELECT DISTINCT g, source_id, restaurant, dish, customer FROM ${all}`,
@@ -79,36 +80,47 @@ export function createRangeCubeSql(
       FROM ${ident(table)} GROUP BY ALL)
     SELECT source_id, clean_name(place) AS restaurant, clean_name(item) AS dish, day_value(day) AS day,
       ${keyValue} AS key, sum(visits) AS visits, coalesce(sum(revenue), 0) AS revenue
-    FROM by_raw_value WHERE ${keyValue} IS NOT NULL GROUP BY ALL ORDER BY key`;
+    FROM by_raw_value GROUP BY ALL ORDER BY key`;
   return [cube, ...coded, dailyCube];
 }
 
-/**
- * The dataset's narrowed cube and daily summary for a range, rolled up from its range cube (a date
- * range's daily summary is the dataset's own, cut to those days): the same rows a scan would give.
- */
-export function narrowFromRangeCubeSql(
+/** The dataset's narrowed cube for a range, rolled up from its column's range cube: the rows a scan gives. */
+export function factsFromRangeCubeSql(
   datasetId: number,
   range: RangeFilter,
   tables: RangeCubeTables,
-): string[] {
-  const id = integer(narrowedId(datasetId));
-  const inRange = rangeBetweenSql(range, 'key');
-  const statements = [
-    ...[facts, daily].map((t) => `DELETE FROM ${t} WHERE dataset_id = ${id}`),
-    `INSERT INTO ${facts} SELECT ${id}, source_id, restaurant, dish, customer, visits, revenue,
-      missing_costs, unusable_costs
+): string {
+  return `INSERT INTO ${facts} SELECT ${integer(narrowedId(datasetId))}, source_id, restaurant, dish, customer,
+      visits, revenue, missing_costs, unusable_costs
     FROM (SELECT g, sum(visits) AS visits, sum(revenue) AS revenue, sum(missing_costs) AS missing_costs,
         sum(unusable_costs) AS unusable_costs
-      FROM ${ident(tables.facts)} WHERE ${inRange} GROUP BY g) JOIN ${ident(tables.groups)} USING (g)`,
-  ];
-  if (range.kind === 'date')
-    statements.push(`INSERT INTO ${daily} SELECT ${id}, source_id, restaurant, dish, day, visits, revenue
-      FROM ${daily} WHERE dataset_id = ${integer(datasetId)} AND ${rangeBetweenSql(range, 'day')}`);
-  else if (tables.daily !== null)
-    statements.push(`INSERT INTO ${daily} SELECT ${id}, source_id, restaurant, dish, day, sum(visits),
-      sum(revenue) FROM ${ident(tables.daily)} WHERE ${inRange} GROUP BY ALL`);
-  return statements;
+      FROM ${ident(tables.facts)} WHERE ${rangeBetweenSql(range, 'key')} GROUP BY g)
+    JOIN ${ident(tables.groups)} USING (g)`;
+}
+
+/** The narrowed daily summary for a number range, from that column's range cube's daily summary. */
+export function dailyFromRangeCubeSql(
+  datasetId: number,
+  range: RangeFilter,
+  tables: RangeCubeTables,
+): string | null {
+  if (tables.daily === null) return null;
+  return `INSERT INTO ${daily} SELECT ${integer(narrowedId(datasetId))}, source_id, restaurant, dish, day,
+      sum(visits), sum(revenue)
+    FROM ${ident(tables.daily)} WHERE ${rangeBetweenSql(range, 'key')} GROUP BY ALL`;
+}
+
+/** The narrowed daily summary for one customer, from the date's range cube (its key is the day). */
+export function customerDailyFromDateCubeSql(
+  datasetId: number,
+  customer: string,
+  tables: RangeCubeTables,
+): string {
+  return `INSERT INTO ${daily} SELECT ${integer(narrowedId(datasetId))}, source_id, restaurant, dish,
+      key AS day, sum(visits), sum(revenue)
+    FROM ${ident(tables.facts)} JOIN (SELECT * FROM ${ident(tables.groups)}
+      WHERE customer = ${literal(customer)}) USING (g)
+    GROUP BY ALL`;
 }
 
 export function dropRangeCubeSql(tables: RangeCubeTables): string[] {
