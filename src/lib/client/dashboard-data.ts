@@ -120,10 +120,20 @@ async function loadNarrowedPanels(selection: Selection): Promise<Pick<DatasetVie
 // over-time chart shows every date whatever the date range: see the daily summary's rows in the SQL).
 const everyCustomer = (scope: Scope): Scope => ({ ...scope, customer: null });
 
-export async function loadScopeView(scope: Scope, dated: boolean): Promise<ScopeView> {
+/**
+ * `previous`: the view shown now. Its per-restaurant totals do not depend on the chosen restaurant, so a
+ * change of restaurant alone keeps them instead of reading them again.
+ */
+export async function loadScopeView(
+  scope: Scope,
+  dated: boolean,
+  previous: ScopeView | null = null,
+): Promise<ScopeView> {
+  const anyRestaurant = (s: Scope) => JSON.stringify({ ...s, restaurant: null });
+  const kept = previous && anyRestaurant(previous.scope) === anyRestaurant(scope) ? previous.totals : null;
   const [overview, totals, dishes, customers, timeline, undated] = await Promise.all([
     query(overviewSql(scope)),
-    query(restaurantTotalsSql(scope)),
+    kept ? Promise.resolve(null) : query(restaurantTotalsSql(scope)),
     query(topDishesSql(scope)),
     query(topCustomersSql(everyCustomer(scope))),
     dated ? query(timelineSql(scope)) : Promise.resolve(null),
@@ -132,7 +142,7 @@ export async function loadScopeView(scope: Scope, dated: boolean): Promise<Scope
   return {
     scope,
     overview: toOverview(overview[0]),
-    totals: totals.map(toRestaurantTotals),
+    totals: kept ?? (totals ?? []).map(toRestaurantTotals),
     dishes: dishes.map(toDishRank),
     customers: customers.map(toCustomerRank),
     timeline: timeline ? toTimeline(timeline, undated?.[0]) : null,

@@ -67,8 +67,10 @@ export class DashboardViews {
   async refreshScope(): Promise<void> {
     const request = ++this.request;
     await this.run(async () => {
-      const view = await loadScopeView(this.scope(), this.inputs.data.active?.roles.date != null);
+      const dated = this.inputs.data.active?.roles.date != null;
+      const view = await loadScopeView(this.scope(), dated, this.scopeView);
       if (request === this.request) this.scopeView = view;
+      performance.mark('dropdash:scope-queried');
     });
   }
 
