@@ -112,12 +112,11 @@ export function mostRestaurantsSql(files: Selection): string {
 
 /** The top dishes of the scope, ranked by orders and by revenue (name breaks ties, for a stable chart). */
 export function topDishesSql(scope: Scope, limit = 5): string {
-  const restaurant = scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
   return `SELECT dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue, orders_rank, revenue_rank FROM (
-      SELECT dish, sum(orders) AS orders, sum(revenue) AS revenue,
-        row_number() OVER (ORDER BY sum(orders) DESC, dish) AS orders_rank,
+      SELECT dish, sum(visits) AS orders, sum(revenue) AS revenue,
+        row_number() OVER (ORDER BY sum(visits) DESC, dish) AS orders_rank,
         row_number() OVER (ORDER BY sum(revenue) DESC, dish) AS revenue_rank
-      FROM ${dishes}(${args({ ...scope, item: null })}) WHERE ${restaurant} GROUP BY dish)
+      FROM ${facts} WHERE ${where({ ...scope, item: null })} AND dish IS NOT NULL GROUP BY dish)
     WHERE orders_rank <= ${integer(limit)} OR revenue_rank <= ${integer(limit)}
     ORDER BY orders_rank`;
 }
@@ -129,20 +128,24 @@ export function restaurantTotalsSql(selection: Selection): string {
     FROM ${restaurants}(${args(selection)}) ORDER BY restaurant`;
 }
 
-/** The most frequent customers of the scope, how many restaurants each visited in all, and the tie count. */
+/**
+ * The most frequent customers of the scope, how many restaurants each visited in all, and the tie count.
+ * Their reach is counted for the shown customers only: it does not depend on the scope's restaurant.
+ */
 export function topCustomersSql(scope: Scope, limit = 10): string {
-  const restaurant = scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
   return `WITH per_customer AS (
       SELECT customer, sum(visits) AS visits
-      FROM ${customers}(${args(scope)}) WHERE ${restaurant} GROUP BY customer),
+      FROM ${facts} WHERE ${where(scope)} AND customer IS NOT NULL GROUP BY customer),
+    shown AS (SELECT customer, visits FROM per_customer ORDER BY visits DESC, customer LIMIT ${integer(limit)}),
     reach AS (
-      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers}(${args(scope)})
+      SELECT customer, count(DISTINCT restaurant) AS restaurants
+      FROM ${facts} WHERE ${where({ ...scope, restaurant: null })} AND customer IN (SELECT customer FROM shown)
       GROUP BY customer)
     SELECT customer, visits::BIGINT AS visits, coalesce(restaurants, 0)::BIGINT AS restaurants,
       (SELECT count(*) FROM per_customer WHERE visits = (SELECT max(visits) FROM per_customer))::BIGINT
         AS tied_at_top
-    FROM per_customer LEFT JOIN reach USING (customer)
-    ORDER BY visits DESC, customer LIMIT ${integer(limit)}`;
+    FROM shown LEFT JOIN reach USING (customer)
+    ORDER BY visits DESC, customer`;
 }
 
 /** Each restaurant's top dishes by orders and by revenue, ranked (name breaks ties), for a side-by-side table. */
