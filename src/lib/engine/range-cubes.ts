@@ -11,9 +11,9 @@ import {
   createRangeCubeSql,
   customerDailyFromDateCubeSql,
   dailyFromRangeCubeSql,
-  dayCountSql,
   dropRangeCubeSql,
   factsFromRangeCubeSql,
+  rangeCubeBoundSql,
   rangeCubeStateSql,
   rangeCubeTables,
   type RangeCubeTables,
@@ -37,7 +37,6 @@ interface DatasetState {
   roles: RoleMapping;
   version: string;
   rows: number;
-  cubeRows: number;
 }
 
 function toState(datasetId: number, row: Row): DatasetState {
@@ -47,7 +46,6 @@ function toState(datasetId: number, row: Row): DatasetState {
     roles: rolesOf(row),
     version: `${String(row.cube_version)}|${String(row.sources)}`,
     rows: Number(row.rows),
-    cubeRows: Number(row.cube_rows),
   };
 }
 
@@ -166,13 +164,14 @@ export class RangeCubes {
     return toState(datasetId, row);
   }
 
-  async #affordable({ datasetId, rows, cubeRows }: DatasetState, key: RangeKey): Promise<boolean> {
+  async #affordable({ datasetId, rows }: DatasetState, key: RangeKey): Promise<boolean> {
     if (rows <= this.#limit) return true;
+    const [bound] = await this.#db.rows(rangeCubeBoundSql(datasetId));
     const values =
       key.kind === 'date'
-        ? Number((await this.#db.rows(dayCountSql(datasetId)))[0]?.days ?? Infinity)
+        ? Number(bound?.days ?? Infinity)
         : (this.#distinct.get(`${datasetId}|${key.column}`) ?? Infinity);
-    return cubeRows * values <= this.#limit;
+    return Number(bound?.cube_rows ?? Infinity) * values <= this.#limit;
   }
 
   async #drop(id: string, built: Built): Promise<void> {

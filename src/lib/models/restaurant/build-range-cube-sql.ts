@@ -134,12 +134,13 @@ export function rangeCubeStateSql(datasetId: number): string {
   return `SELECT d.*,
       (SELECT string_agg(source_id::VARCHAR, ',' ORDER BY source_id) FROM ${MODELS.sources}
         WHERE dataset_id = d.dataset_id) AS sources,
-      (SELECT coalesce(sum(rows), 0) FROM ${MODELS.sources} WHERE dataset_id = d.dataset_id) AS rows,
-      (SELECT count(*) FROM ${facts} WHERE dataset_id = d.dataset_id) AS cube_rows
+      (SELECT coalesce(sum(rows), 0) FROM ${MODELS.sources} WHERE dataset_id = d.dataset_id) AS rows
     FROM ${MODELS.datasets} d WHERE d.dataset_id = ${integer(datasetId)}`;
 }
 
-/** How many days the dataset's daily summary spans: a bound on a date key's distinct values. */
-export function dayCountSql(datasetId: number): string {
-  return `SELECT count(DISTINCT day) AS days FROM ${daily} WHERE dataset_id = ${integer(datasetId)}`;
+/** The dataset's cube rows and the days of its daily summary: a bound on a range cube's size. */
+export function rangeCubeBoundSql(datasetId: number): string {
+  const id = integer(datasetId);
+  return `SELECT (SELECT count(*) FROM ${facts} WHERE dataset_id = ${id}) AS cube_rows,
+      (SELECT count(DISTINCT day) FROM ${daily} WHERE dataset_id = ${id}) AS days`;
 }
