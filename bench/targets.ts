@@ -100,11 +100,16 @@ const TARGETS: Target[] = [
     target: "The app's own JavaScript under 250 KB gzipped (landing view)",
     check: (_r, b) =>
       b
-        ? { figure: `${(b.initialJsGzBytes / 1024).toFixed(0)} KB`, met: b.initialJsGzBytes < 250 * 1024 }
+        ? {
+            figure:
+              `${(b.initialJsGzBytes / 1024).toFixed(0)} KB (every chunk: ` +
+              `${(b.totalJsGzBytes / 1024).toFixed(0)} KB, ECharts ~200 KB of it, fetched once the engine runs)`,
+            met: b.initialJsGzBytes < 250 * 1024,
+          }
         : null,
     limit:
-      'ECharts (~180 KB gz) is fetched while the landing view is idle, so the first dashboard draws sooner; ' +
-      'without it the landing view needs ~100 KB.',
+      'ECharts (~200 KB gz) is fetched once the engine runs (no dashboard draws before); past the landing ' +
+      'view, the charts, the SQL editor and the report add up to more than 250 KB.',
   },
 ];
 

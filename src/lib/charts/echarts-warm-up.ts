@@ -5,9 +5,10 @@ import { loadCharts } from './echarts';
  * Paying it while the page is idle, one small task at a time, keeps the dashboard's first draw short.
  */
 export async function warmUpCharts(): Promise<void> {
-  const { init } = await loadCharts();
   const idle = (work: () => void) =>
     'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200);
+  await new Promise<void>((resolve) => idle(resolve));
+  const { init } = await loadCharts();
   const node = Object.assign(document.createElement('div'), { ariaHidden: 'true' });
   node.style.setProperty('position', 'absolute');
   node.style.setProperty('left', '-10000px');
