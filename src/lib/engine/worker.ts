@@ -17,6 +17,7 @@ import { Persistence } from './persistence';
 import { openConsole } from './sql-console-connection';
 import { openStore, STORE_PREFIX } from './store';
 import { readChunk, readHead, TrackedFile } from './tracked-file';
+import { DashboardQuiet, turns, yieldToMessages } from './turns';
 
 installErrorTransfer();
 
@@ -81,35 +82,11 @@ async function sqlConsole() {
 }
 
 /** Loading, restoring, saving and clearing change the tables: they take turns, never interleave. */
-let turn: Promise<unknown> = Promise.resolve();
-function exclusive<T>(work: () => Promise<T>): Promise<T> {
-  const result = turn.then(work, work);
-  turn = result.catch(() => undefined);
-  return result;
-}
-
-let narrowing: Promise<unknown> = Promise.resolve();
-function inNarrowingTurn<T>(work: () => Promise<T>): Promise<T> {
-  const result = narrowing.then(work, work);
-  narrowing = result.catch(() => undefined);
-  return result;
-}
-
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * The dashboard's own queries come first: a profile or a range cube (background work that reads every
- * row) steps aside while the dashboard is asking. A step cannot be cut short (~100 ms at 10M rows: DuckDB
- * runs 100k rows a poll), so it waits for a second of quiet, not for the gap between two clicks.
- */
-const QUIET_MS = 1000;
-let lastDashboardQuery = 0;
-async function whenDashboardQuiet(): Promise<'continue'> {
-  await yieldToMessages();
-  while (performance.now() - lastDashboardQuery < QUIET_MS)
-    await new Promise((resolve) => setTimeout(resolve, QUIET_MS / 4));
-  return 'continue';
-}
+const exclusive = turns();
+/** Narrowings (and range cubes built ahead) run one after another on the narrower's connection. */
+const inNarrowingTurn = turns();
+const quiet = new DashboardQuiet();
+const whenDashboardQuiet = quiet.whenQuiet;
 
 /** One file: hashed, registered as a handle (read in place, never copied), loaded, unregistered. */
 async function ingestFile(
@@ -220,7 +197,7 @@ const api: EngineApi = {
   },
 
   async query(sql) {
-    lastDashboardQuery = performance.now();
+    quiet.asked();
     const bytes = (await startEngine()).reader.arrow(sql);
     return transfer(bytes, [bytes.buffer]);
   },
@@ -244,7 +221,7 @@ const api: EngineApi = {
 
   async narrow(datasetId, narrowing) {
     const { rangeCubes } = await startEngine();
-    lastDashboardQuery = performance.now();
+    quiet.asked();
     // One after another on their own connection; only the negative-id rows are written.
     return inNarrowingTurn(() => rangeCubes.narrow(datasetId, narrowing));
   },
