@@ -156,10 +156,13 @@ export function insertDailySql(cube: CubeSource): string | null {
     FROM by_raw_value GROUP BY ALL`;
 }
 
-/** Empties a dataset's cube (and its narrowed one, built from the old roles) before it is rebuilt. */
+/**
+ * Empties a dataset's cube before it is rebuilt. Its narrowed rows are the narrower's alone (a role change
+ * deleting them could conflict with a brush in flight): they are written again by the next narrowing,
+ * which the page asks for after new roles whenever a range or a customer is set.
+ */
 export function deleteCubeSql(datasetId: number): string[] {
-  const both = `${integer(datasetId)}, ${integer(narrowedId(datasetId))}`;
-  return [facts, daily].map((t) => `DELETE FROM ${t} WHERE dataset_id IN (${both})`);
+  return [facts, daily].map((t) => `DELETE FROM ${t} WHERE dataset_id = ${integer(datasetId)}`);
 }
 
 /** Empties the dataset's narrowed cube and daily summary, before they are written for a new selection. */
