@@ -2,7 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { formatCount } from '$lib/format/numbers';
 import { formatProfileValue } from '$lib/format/profile-values';
 import type { Distribution } from '$lib/models/profile/profile-rows';
-import { baseOption, palette, tooltipStyle } from './theme';
+import { baseOption, lineXBrush, palette, tooltipStyle } from './theme';
 import { firstItem, tooltipHtml } from './tooltip';
 
 type Bins = Extract<Distribution, { kind: 'bins' }>['bins'];
@@ -65,17 +65,7 @@ export function distributionOption(
           return tooltipHtml(label(i), [['Rows', formatCount(bins[i]?.count ?? 0)]]);
         },
       },
-      ...(brush && !time
-        ? {
-            brush: {
-              xAxisIndex: 0,
-              brushType: 'lineX',
-              brushMode: 'single',
-              transformable: false,
-              brushStyle: { color: 'rgba(37, 99, 235, 0.15)', borderColor: palette.primary },
-            },
-          }
-        : {}),
+      ...(brush && !time ? { brush: lineXBrush() } : {}),
       xAxis: { type: 'category', show: false, data: bins.map((_, i) => i) },
       yAxis: { type: 'value', show: false },
       series: [

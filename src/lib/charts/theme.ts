@@ -29,3 +29,18 @@ export const tooltipStyle = {
   textStyle: { color: palette.text, fontFamily, fontSize: 12 },
   extraCssText: 'box-shadow: 0 4px 14px rgba(15,23,42,.12); border-radius: 8px;',
 } as const;
+
+/**
+ * A drag across the x axis selects a range (ECharts' brush, taken as the cursor by the `echart` action).
+ * `debounce`: report the range once the drag ends, not at every move.
+ */
+export function lineXBrush({ debounce = false } = {}) {
+  return {
+    xAxisIndex: 0,
+    brushType: 'lineX',
+    brushMode: 'single',
+    transformable: false,
+    ...(debounce ? { throttleType: 'debounce' } : {}),
+    brushStyle: { color: 'rgba(37, 99, 235, 0.15)', borderColor: palette.primary },
+  } as const;
+}

@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatCompact, formatCount, formatMoney } from '$lib/format/numbers';
 import type { Timeline } from '$lib/models/restaurant/dashboard-rows';
-import { baseOption, palette, tooltipStyle } from './theme';
+import { baseOption, lineXBrush, palette, tooltipStyle } from './theme';
 import { firstItem, tooltipHtml } from './tooltip';
 
 const UNIT_LABEL = { day: 'Day', week: 'Week of', month: 'Month' } as const;
@@ -63,18 +63,7 @@ export function timelineOption(
   return {
     ...baseOption,
     grid: { left: 8, right: revenue ? 8 : 16, top: 28, bottom: 8, containLabel: true },
-    ...(brush
-      ? {
-          brush: {
-            xAxisIndex: 0,
-            brushType: 'lineX',
-            brushMode: 'single',
-            transformable: false,
-            throttleType: 'debounce',
-            brushStyle: { color: 'rgba(37, 99, 235, 0.15)', borderColor: palette.primary },
-          },
-        }
-      : {}),
+    ...(brush ? { brush: lineXBrush({ debounce: true }) } : {}),
     legend: { top: 0, right: 0, itemWidth: 14, itemHeight: 8, textStyle: { color: palette.subtle } },
     tooltip: {
       ...tooltipStyle,

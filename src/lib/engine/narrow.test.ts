@@ -6,7 +6,8 @@ import { toAnswer, toOverview } from '$lib/models/restaurant/dashboard-rows';
 import { MODELS } from '$lib/models/restaurant/schema';
 import { answersFrom, ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
 import type { SqlRunner } from './sql-runner';
-import { parseRestaurantCsv, type RestaurantRecord } from '../../../tests/support/restaurant-oracle';
+import { parseRestaurantCsv } from '../../../tests/support/restaurant-oracle';
+import { SALES_ROLES, salesDates, salesPrices, within } from '../../../tests/support/sales-ranges';
 import { mappedAnswers, oracleTimeline } from '../../../tests/support/sales-oracle';
 import { RangeCubes } from './range-cubes';
 import { applyRoles } from './roles';
@@ -15,30 +16,12 @@ import { applyRoles } from './roles';
 const narrowCube = (db: SqlRunner, datasetId: number, range: RangeFilter | null) =>
   new RangeCubes(db, 0).narrow(datasetId, { range, customer: null });
 
-const ROLES = {
-  place: 'store',
-  item: 'product',
-  customer: 'client',
-  amount: 'unit_price',
-  date: 'order_date',
-};
+const ROLES = SALES_ROLES;
 const records = parseRestaurantCsv(readFileSync('tests/fixtures/sales.csv', 'utf8'));
-const MARCH: RangeFilter = {
-  kind: 'date',
-  column: 'order_date',
-  name: 'order_date',
-  from: '2024-03-01',
-  to: '2024-03-31',
-};
-const PRICE: RangeFilter = { kind: 'number', column: 'unit_price', name: 'unit_price', from: 3, to: 5.5 };
-const inMarch = (r: RestaurantRecord) => {
-  const day = (r.order_date ?? '').trim().slice(0, 10);
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= '2024-03-01' && day <= '2024-03-31';
-};
-const priced = (r: RestaurantRecord) => {
-  const text = (r.unit_price ?? '').trim();
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) && Number(text) >= 3 && Number(text) <= 5.5;
-};
+const MARCH = salesDates('2024-03-01', '2024-03-31');
+const PRICE = salesPrices(3, 5.5);
+const inMarch = within(MARCH);
+const priced = within(PRICE);
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeEach(async () => {

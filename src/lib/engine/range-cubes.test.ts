@@ -8,45 +8,16 @@ import { toAnswer } from '$lib/models/restaurant/dashboard-rows';
 import { ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
 import { parseRestaurantCsv, type RestaurantRecord } from '../../../tests/support/restaurant-oracle';
 import { mappedAnswers, oracleTimeline } from '../../../tests/support/sales-oracle';
+import { dayOf, SALES_ROLES, salesDates, salesPrices, within } from '../../../tests/support/sales-ranges';
 import { RangeCubes } from './range-cubes';
 import { applyRoles } from './roles';
 import type { SqlRunner } from './sql-runner';
 
-const ROLES = {
-  place: 'store',
-  item: 'product',
-  customer: 'client',
-  amount: 'unit_price',
-  date: 'order_date',
-};
+const ROLES = SALES_ROLES;
 const FIXTURE = 'tests/fixtures/sales.csv';
 const records = parseRestaurantCsv(readFileSync(FIXTURE, 'utf8'));
-const dates = (from: string, to: string): RangeFilter => ({
-  kind: 'date',
-  column: 'order_date',
-  name: 'order_date',
-  from,
-  to,
-});
-const prices = (from: number, to: number): RangeFilter => ({
-  kind: 'number',
-  column: 'unit_price',
-  name: 'unit_price',
-  from,
-  to,
-});
-const dayOf = (r: RestaurantRecord) => {
-  const day = (r.order_date ?? '').trim().slice(0, 10);
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
-};
-const priceOf = (r: RestaurantRecord) => {
-  const text = (r.unit_price ?? '').trim();
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : null;
-};
-const within = (range: RangeFilter) => (r: RestaurantRecord) => {
-  const v = range.kind === 'date' ? dayOf(r) : priceOf(r);
-  return v !== null && v >= range.from && v <= range.to;
-};
+const dates = salesDates;
+const prices = salesPrices;
 
 /** Native DuckDB, counting the range cubes it is asked to build. */
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
