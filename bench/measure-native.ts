@@ -37,7 +37,7 @@ export async function measureNative(file: string): Promise<{ ms: number }> {
     name: file,
     bytes: statSync(file).size,
     head,
-    contentHash: 'not hashed',
+    contentHash: async () => 'not hashed',
   });
   await db.rows(answersSql({ dataset: 1, sources: null }));
   await db.rows(mostRestaurantsSql({ dataset: 1, sources: null }));

@@ -23,7 +23,10 @@ export interface EngineOptions {
 }
 
 export interface IngestProgress {
-  /** Checking: hashing the file to skip content already loaded. Reading: DuckDB loading it. */
+  /**
+   * Reading: DuckDB loading the file (its hash fed as it reads). Checking: hashing bytes on their own, to
+   * rule out a loaded file of the same size, or the bytes the load skipped.
+   */
   phase: 'checking' | 'reading';
   fileName: string;
   fileIndex: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash } from './content-hash';
+import { contentHash, StreamingContentHash } from './content-hash';
 
 const reader = (bytes: Uint8Array) => (start: number, end: number) => bytes.subarray(start, end);
 
@@ -20,5 +20,23 @@ describe('contentHash', () => {
     const b = new TextEncoder().encode('x,y\n1,3\n');
     expect(await contentHash(reader(a), a.length)).toBe(await contentHash(reader(a.slice()), a.length));
     expect(await contentHash(reader(a), a.length)).not.toBe(await contentHash(reader(b), b.length));
+  });
+
+  it('hashes the bytes a load reads, re-reads and jumps included, and reads only what was not fed', async () => {
+    const bytes = new Uint8Array(3 * 1024 * 1024 + 17).map((_, i) => (i * 7) % 256);
+    const whole = await contentHash(reader(bytes), bytes.length);
+    const fed = await StreamingContentHash.create(bytes.length);
+    const feed = (start: number, end: number) => fed.feed(start, bytes.subarray(start, end));
+    feed(0, 4096); // a sniff of the head
+    feed(0, 1 << 20); // the scan starts over
+    feed(1 << 19, 1 << 21); // overlapping the bytes hashed
+    feed(3 << 20, bytes.length); // a jump ahead: not hashed
+    expect(fed.bytesHashed).toBe(1 << 21);
+    const asked: [number, number][] = [];
+    const hash = await fed.finish((start, end) => (asked.push([start, end]), bytes.subarray(start, end)));
+    expect(hash).toBe(whole);
+    expect(asked).toEqual([[1 << 21, bytes.length]]);
+    feed(0, 10);
+    expect(await fed.finish(reader(new Uint8Array(0)))).toBe(whole);
   });
 });

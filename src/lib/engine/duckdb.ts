@@ -8,6 +8,7 @@ import {
   getPlatformFeatures,
   VoidLogger,
   type DuckDBBindings,
+  type DuckDBRuntime,
 } from 'duckdb-blocking';
 import { rowsFromArrow } from '$lib/arrow-rows';
 import { WORK } from '$lib/models/restaurant/build-persist-sql';
@@ -37,7 +38,7 @@ export async function openDatabase(keptPath: string, memoryLimit?: string): Prom
   const bindings = await createDuckDB(
     { mvp: { mainModule: mvpWasm, mainWorker: '' }, eh: { mainModule: ehWasm, mainWorker: '' } },
     new VoidLogger(),
-    BROWSER_RUNTIME,
+    watchedRuntime,
   );
   await bindings.instantiate(() => undefined);
   let kept: Database['kept'];
@@ -153,11 +154,34 @@ export function connectionRunner({ bindings }: Database): SqlRunner & { arrow(sq
   };
 }
 
-export function registerFile(db: Database, path: string, file: File): void {
+type ReadWatcher = (at: number, bytes: Uint8Array) => void;
+const readWatchers = new Map<string, ReadWatcher>();
+
+/** DuckDB's browser runtime, except that the bytes it reads from a watched file are shown to its watcher. */
+const watchedRuntime: DuckDBRuntime = new Proxy(BROWSER_RUNTIME, {
+  get: (runtime, key, receiver) => (key === 'readFile' ? readAndWatch : Reflect.get(runtime, key, receiver)),
+});
+
+function readAndWatch(...[mod, fileId, buffer, bytes, location]: Parameters<DuckDBRuntime['readFile']>) {
+  const read = BROWSER_RUNTIME.readFile(mod, fileId, buffer, bytes, location);
+  if (readWatchers.size > 0 && read > 0) {
+    const name = BROWSER_RUNTIME.getFileInfo(mod, fileId)?.fileName;
+    const watcher = name === undefined ? undefined : readWatchers.get(name);
+    // The module is Emscripten's; its typings are not installed here.
+    const heap = (mod as unknown as { HEAPU8: Uint8Array }).HEAPU8;
+    watcher?.(location, heap.subarray(buffer, buffer + read));
+  }
+  return read;
+}
+
+/** A file DuckDB reads in place; `onRead` sees each range of bytes DuckDB reads, where it read it. */
+export function registerFile(db: Database, path: string, file: File, onRead?: ReadWatcher): void {
   db.bindings.registerFileHandle(path, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  if (onRead) readWatchers.set(path, onRead);
 }
 
 export function dropFile(db: Database, path: string): void {
+  readWatchers.delete(path);
   try {
     db.bindings.dropFile(path);
   } catch {

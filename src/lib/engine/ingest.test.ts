@@ -85,7 +85,7 @@ describe('ingestCsv', () => {
       name: 'part-1.csv',
       bytes: 10,
       head: new Uint8Array([65]),
-      contentHash: 'xxh128:test',
+      contentHash: async () => 'xxh128:test',
     }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/"part-1\.csv" is too large for this browser's memory/);
     expect(await db.rows('SELECT count(*) AS n FROM ties')).toEqual([{ n: 10 }]);
@@ -108,5 +108,41 @@ describe('duplicates', () => {
       '"renamed.csv" has the same content as "ties.csv", which is already loaded: skipped, so no row counts twice.',
     );
     expect(await answersFrom(db)).toEqual(before);
+  });
+
+  it('waits for the hash before loading only when a loaded file has the same size', async () => {
+    const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { ingestCsv } = await import('./ingest');
+    const { contentHash } = await import('./content-hash');
+    await ingestPath(db, fixture('ties.csv'));
+    const log: string[] = [];
+    const logged = {
+      ...db,
+      exec: (sql: string) => (log.push(sql.trim().split(/\s+/).slice(0, 3).join(' ')), db.exec(sql)),
+    };
+    const load = async (bytes: Uint8Array, name: string) => {
+      const path = `${mkdtempSync(`${tmpdir()}/dropdash-`)}/${name}`;
+      writeFileSync(path, bytes);
+      log.length = 0;
+      const hash = async () => (log.push('hash'), contentHash((a, b) => bytes.subarray(a, b), bytes.length));
+      return ingestCsv(logged, {
+        path,
+        name,
+        bytes: bytes.length,
+        head: bytes.subarray(0, 8192),
+        contentHash: hash,
+      });
+    };
+    const ties = new Uint8Array(readFileSync(fixture('ties.csv')));
+    const sameSize = ties.slice();
+    const at = sameSize.lastIndexOf(0x30); // a digit near the end, changed to another digit
+    sameSize[at] = 0x31;
+    expect(await load(sameSize, 'same-size.csv')).toMatchObject({ rows: 10 });
+    expect(log[0]).toBe('hash');
+    const other = new Uint8Array(readFileSync(fixture('part-1.csv')));
+    expect(other.length).not.toBe(ties.length);
+    expect((await load(other, 'part-1.csv')).rows).toBeGreaterThan(0);
+    expect(log.indexOf('hash')).toBeGreaterThan(log.findIndex((sql) => sql.startsWith('INSERT INTO')));
   });
 });

@@ -14,6 +14,7 @@ import {
   rejectCountSql,
   rejectTables,
   sourceByHashSql,
+  sourcesOfSizeSql,
   type CsvEncoding,
   type CsvReadOptions,
   type RejectTables,
@@ -39,7 +40,8 @@ export interface CsvSource {
   bytes: number;
   /** The first bytes of the file, to tell text from binary before DuckDB tries. */
   head: Uint8Array;
-  contentHash: string;
+  /** The file's content hash: finished once the load has read the file (or before, to rule out a twin). */
+  contentHash: () => Promise<string>;
 }
 
 /** Records that are not valid UTF-8: the file is read again as Latin-1 rather than losing them. */
@@ -64,10 +66,10 @@ export async function ingestCsv(
 ): Promise<FileOutcome> {
   const started = performance.now();
   checkReadable(source);
-  const [twin] = await db.rows(sourceByHashSql(source.contentHash));
+  const twin = await loadedTwin(db, source);
   if (twin) {
     throw new IngestSkipped(
-      `"${source.name}" has the same content as "${String(twin.name)}", which is already loaded: ` +
+      `"${source.name}" has the same content as "${twin}", which is already loaded: ` +
         `skipped, so no row counts twice.`,
     );
   }
@@ -105,9 +107,16 @@ export async function ingestCsv(
     bytes: source.bytes,
     ...loaded,
     encoding,
-    contentHash: source.contentHash,
+    contentHash: loaded.contentHash,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/** Only a file of the same size can have the same content: any other is loaded without waiting for its hash. */
+async function loadedTwin(db: SqlRunner, source: CsvSource): Promise<string | null> {
+  if ((await db.rows(sourcesOfSizeSql(source.bytes))).length === 0) return null;
+  const [twin] = await db.rows(sourceByHashSql(await source.contentHash()));
+  return twin ? String(twin.name) : null;
 }
 
 function checkReadable(source: CsvSource): void {
@@ -150,6 +159,7 @@ interface Loaded {
   rows: number;
   rejected: number;
   delimiter: string | null;
+  contentHash: string;
 }
 
 async function loadInTransaction(
@@ -185,6 +195,7 @@ async function loadInTransaction(
     await db.exec(insertFactsSql(cube));
     const daily = insertDailySql(cube);
     if (daily) await db.exec(daily);
+    const contentHash = await source.contentHash();
     await db.exec(
       insertSourceSql({
         sourceId: id,
@@ -195,11 +206,11 @@ async function loadInTransaction(
         rejected,
         delimiter,
         encoding,
-        contentHash: source.contentHash,
+        contentHash,
       }),
     );
     await db.exec('COMMIT');
-    return { rows, rejected, delimiter };
+    return { rows, rejected, delimiter, contentHash };
   } catch (error) {
     await db.exec('ROLLBACK').catch(() => undefined);
     throw error;

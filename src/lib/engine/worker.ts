@@ -8,7 +8,7 @@ import type { EngineApi, EngineInfo, EngineOptions, FileResult, IngestProgress, 
 import { profileDataset } from './profile';
 import { applyRoles } from './roles';
 import { RangeCubes } from './range-cubes';
-import { contentHash } from './content-hash';
+import { StreamingContentHash } from './content-hash';
 import { connectionRunner, dropFile, openDatabase, registerFile, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
 import { ingestCsv } from './ingest';
@@ -88,12 +88,15 @@ const inNarrowingTurn = turns();
 const quiet = new DashboardQuiet();
 const whenDashboardQuiet = quiet.whenQuiet;
 
-/** One file: hashed, registered as a handle (read in place, never copied), loaded, unregistered. */
+/**
+ * One file: registered as a handle (read in place, never copied), loaded, unregistered. Its content hash
+ * is fed the bytes DuckDB reads, so the file is read once.
+ */
 async function ingestFile(
   { db, loader }: Engine,
   file: File,
   tracked: TrackedFile,
-  hash: () => Promise<string>,
+  hash: { stream: StreamingContentHash; finish: () => Promise<string> },
   step: () => Promise<'continue' | 'cancel'>,
   remembered: Record<string, RememberedRoles>,
 ): Promise<FileResult> {
@@ -102,9 +105,9 @@ async function ingestFile(
   if (cancelRequested)
     return { status: 'cancelled', ...base, reason: `"${file.name}": not loaded, cancelled.`, ms: 0 };
   const path = temporaryPath('csv');
-  registerFile(db, path, tracked);
+  registerFile(db, path, tracked, (at, bytes) => hash.stream.feed(at, bytes));
   try {
-    const source = { path, ...base, head: readHead(file), contentHash: await hash() };
+    const source = { path, ...base, head: readHead(file), contentHash: hash.finish };
     return { status: 'loaded', ...(await ingestCsv(loader, source, step, remembered)) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -161,10 +164,11 @@ const api: EngineApi = {
       const results: FileResult[] = [];
       for (const [fileIndex, file] of files.entries()) {
         const tracked = new TrackedFile(file);
-        let hashed = 0;
-        const read = () => (hashed < file.size ? hashed : tracked.bytesRead);
+        const stream = await StreamingContentHash.create(file.size);
+        let checking = false;
+        const read = () => (checking ? stream.bytesHashed : tracked.bytesRead);
         const progress = (): IngestProgress => ({
-          phase: hashed < file.size ? 'checking' : 'reading',
+          phase: checking ? 'checking' : 'reading',
           fileName: file.name,
           fileIndex,
           fileCount: files.length,
@@ -179,11 +183,17 @@ const api: EngineApi = {
           await yieldToMessages();
           return cancelRequested ? 'cancel' : 'continue';
         };
-        const hash = () =>
-          contentHash(readChunk(file), file.size, async (bytes) => {
-            hashed = bytes;
-            if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
-          });
+        const finish = async () => {
+          checking = true;
+          try {
+            return await stream.finish(readChunk(file), async () => {
+              if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
+            });
+          } finally {
+            checking = false;
+          }
+        };
+        const hash = { stream, finish };
         results.push(await ingestFile(engine, file, tracked, hash, step, options.remembered ?? {}));
         drop.bytesBefore += file.size;
       }

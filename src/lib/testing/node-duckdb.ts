@@ -50,7 +50,7 @@ export async function ingestPath(
       name,
       bytes: statSync(path).size,
       head: content.subarray(0, 8192),
-      contentHash: hash,
+      contentHash: async () => hash,
     },
     undefined,
     remembered,

@@ -220,6 +220,11 @@ export function sourceByHashSql(contentHash: string): string {
   return `SELECT source_id, name FROM ${sources} WHERE content_hash = ${literal(contentHash)} LIMIT 1`;
 }
 
+/** Loaded files of exactly this many bytes. */
+export function sourcesOfSizeSql(bytes: number): string {
+  return `SELECT source_id FROM ${sources} WHERE bytes = ${integer(bytes)}`;
+}
+
 export function nextSourceIdSql(): string {
   return `SELECT coalesce(max(source_id), 0) + 1 AS id FROM ${sources}`;
 }
