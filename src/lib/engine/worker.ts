@@ -87,6 +87,10 @@ const exclusive = turns();
 const inNarrowingTurn = turns();
 const quiet = new DashboardQuiet();
 const whenDashboardQuiet = quiet.whenQuiet;
+/** Brushes queued behind a range cube built ahead: the build is then what they wait for, so it hurries. */
+let narrowingsWaiting = 0;
+const whenNoBrushWaits = () =>
+  narrowingsWaiting > 0 ? yieldToMessages().then(() => 'continue' as const) : whenDashboardQuiet();
 
 /**
  * One file: registered as a handle (read in place, never copied), loaded, unregistered. Its content hash
@@ -233,7 +237,11 @@ const api: EngineApi = {
     const { rangeCubes } = await startEngine();
     quiet.asked();
     // One after another on their own connection; only the negative-id rows are written.
-    return inNarrowingTurn(() => rangeCubes.narrow(datasetId, narrowing));
+    narrowingsWaiting++;
+    return inNarrowingTurn(() => {
+      narrowingsWaiting--;
+      return rangeCubes.narrow(datasetId, narrowing);
+    });
   },
 
   async profile(datasetId) {
@@ -257,7 +265,7 @@ const api: EngineApi = {
         whenDashboardQuiet,
       );
       // The likely brushes (dates, amounts) get their range cubes now, between the dashboard's queries.
-      void inNarrowingTurn(() => rangeCubes.prepareAhead(datasetId, profiles, whenDashboardQuiet)).catch(
+      void inNarrowingTurn(() => rangeCubes.prepareAhead(datasetId, profiles, whenNoBrushWaits)).catch(
         () => undefined,
       );
       return profiles;
