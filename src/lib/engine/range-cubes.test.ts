@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RangeFilter } from '$lib/models/dataset/range';
 import { answersSql, timelineSql, undatedSql } from '$lib/models/restaurant/build-dashboard-sql';
 import { toAnswer } from '$lib/models/restaurant/dashboard-rows';
+import { rangeCubeStateSql } from '$lib/models/restaurant/build-range-cube-sql';
 import { ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
 import { parseRestaurantCsv, type RestaurantRecord } from '../../../tests/support/restaurant-oracle';
 import { mappedAnswers, oracleTimeline } from '../../../tests/support/sales-oracle';
@@ -19,11 +20,15 @@ const records = parseRestaurantCsv(readFileSync(FIXTURE, 'utf8'));
 const dates = salesDates;
 const prices = salesPrices;
 
-/** Native DuckDB, counting the range cubes it is asked to build. */
+/** Native DuckDB, counting the range cubes it is asked to build and the reads of the dataset's state. */
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let builds = 0;
+let stateReads = 0;
 const counting = (): SqlRunner => ({
-  rows: (sql) => db.rows(sql),
+  rows: (sql) => {
+    if (sql === rangeCubeStateSql(1)) stateReads++;
+    return db.rows(sql);
+  },
   exec: (sql) => {
     if (/CREATE OR REPLACE TEMP TABLE "dd_range_\d+_\d+"/.test(sql)) builds++;
     return db.exec(sql);
@@ -32,6 +37,7 @@ const counting = (): SqlRunner => ({
 beforeEach(async () => {
   db = await openTestDatabase();
   builds = 0;
+  stateReads = 0;
   await ingestPath(db, FIXTURE);
 });
 afterEach(() => db.close());
@@ -71,13 +77,17 @@ describe('range cubes: a range is a roll-up of its column’s cube, not a scan (
     const path = join(mkdtempSync(join(tmpdir(), 'dd-')), 'more.csv');
     writeFileSync(path, extra);
     await ingestPath(db, path);
+    cubes.tablesChanged();
     expect(await cubes.narrow(1, { range: march, customer: null })).toBe('range cube');
     const more = [...records, ...parseRestaurantCsv(extra)].filter(within(march));
     expect(await answersIn(march)).toEqual(mappedAnswers(more, ROLES).restaurants);
     await applyRoles(db, 1, { ...ROLES, place: 'channel' });
+    cubes.tablesChanged();
     await cubes.narrow(1, { range: march, customer: null });
     expect(await answersIn(march)).toEqual(mappedAnswers(more, { ...ROLES, place: 'channel' }).restaurants);
     expect(builds).toBe(3);
+    // The dataset's state is read once per change of the tables, not once per range.
+    expect(stateReads).toBe(3);
   });
 
   it('narrows the over-time chart to a customer, alone or within a range (then by a scan)', async () => {

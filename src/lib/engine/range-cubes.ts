@@ -66,6 +66,9 @@ export class RangeCubes {
   readonly #built = new Map<string, Built>();
   /** Distinct values per dataset column, from the last profile: a bound on a range cube's size. */
   readonly #distinct = new Map<string, number>();
+  /** Each dataset's state as last read, until the tables change (`tablesChanged`). */
+  readonly #states = new Map<number, DatasetState>();
+  #tablesVersion = 0;
   #slots = 0;
 
   constructor(db: SqlRunner, limit = MAX_RANGE_CUBE_GROUPS) {
@@ -153,15 +156,28 @@ export class RangeCubes {
     if (amount !== null && numeric) await this.prepare(state, { kind: 'number', column: amount }, step);
   }
 
+  /** A load, a role change, a restore or a clear changed the datasets: their state is read again. */
+  tablesChanged(): void {
+    this.#tablesVersion++;
+    this.#states.clear();
+  }
+
   /** Drops every range cube (the datasets were cleared or replaced). */
   async clear(): Promise<void> {
     for (const [id, built] of [...this.#built]) await this.#drop(id, built);
   }
 
+  /** Read once per change of the tables, not per brush (a query of its own on every range). */
   async #state(datasetId: number): Promise<DatasetState> {
+    const known = this.#states.get(datasetId);
+    if (known) return known;
+    const version = this.#tablesVersion;
     const [row] = await this.#db.rows(rangeCubeStateSql(datasetId));
     if (!row) throw new Error(`There is no dataset ${datasetId}.`);
-    return toState(datasetId, row);
+    const state = toState(datasetId, row);
+    // A change that committed while this was read may not be in it.
+    if (version === this.#tablesVersion) this.#states.set(datasetId, state);
+    return state;
   }
 
   async #affordable({ datasetId, rows }: DatasetState, key: RangeKey): Promise<boolean> {

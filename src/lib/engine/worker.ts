@@ -85,6 +85,15 @@ async function sqlConsole() {
 const exclusive = turns();
 /** Narrowings (and range cubes built ahead) run one after another on the narrower's connection. */
 const inNarrowingTurn = turns();
+/** Work that changes the datasets' tables, in turn with the rest; the narrower reads them again after it. */
+const changingTables = <T>({ rangeCubes }: Engine, work: () => Promise<T>): Promise<T> =>
+  exclusive(async () => {
+    try {
+      return await work();
+    } finally {
+      rangeCubes.tablesChanged();
+    }
+  });
 const quiet = new DashboardQuiet();
 const whenDashboardQuiet = quiet.whenQuiet;
 /** Brushes queued behind a range cube built ahead: the build is then what they wait for, so it hurries. */
@@ -145,8 +154,9 @@ const api: EngineApi = {
   },
 
   async restore() {
-    const { persistence } = await startEngine();
-    restored ??= exclusive(async () => {
+    const engine = await startEngine();
+    const { persistence } = engine;
+    restored ??= changingTables(engine, async () => {
       const report = await persistence.restore();
       history = report.history;
       return report;
@@ -161,7 +171,7 @@ const api: EngineApi = {
 
   async ingest(files, onProgress, options = {}) {
     const engine = await startEngine();
-    return exclusive(async () => {
+    return changingTables(engine, async () => {
       cancelRequested = false;
       const started = performance.now();
       const drop = { bytesBefore: 0, bytesTotal: files.reduce((sum, file) => sum + file.size, 0) };
@@ -229,8 +239,8 @@ const api: EngineApi = {
   },
 
   async setRoles(datasetId, roles) {
-    const { loader } = await startEngine();
-    return exclusive(() => applyRoles(loader, datasetId, roles));
+    const engine = await startEngine();
+    return changingTables(engine, () => applyRoles(engine.loader, datasetId, roles));
   },
 
   async narrow(datasetId, narrowing) {
@@ -286,8 +296,9 @@ const api: EngineApi = {
   },
 
   async clear() {
-    const { loader, persistence, rangeCubes } = await startEngine();
-    return exclusive(async () => {
+    const engine = await startEngine();
+    const { loader, persistence, rangeCubes } = engine;
+    return changingTables(engine, async () => {
       // A dataset made next may get a cleared one's id, files and version: its range cubes go first.
       await inNarrowingTurn(() => rangeCubes.clear());
       const tables = (await loader.rows(datasetVersionsSql(null))).map((d) => String(d.table_name));
