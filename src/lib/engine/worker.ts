@@ -2,21 +2,17 @@ import { expose, transfer } from 'comlink';
 import { clearAllSql, createModelsSql } from '$lib/models/restaurant/build-ingest-sql';
 import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
 import { columnsSql } from '$lib/models/dataset/build-dataset-sql';
-import type { RememberedRoles } from '$lib/models/dataset/roles';
 import { copyToCsvSql } from '$lib/models/sql';
-import type { EngineApi, EngineInfo, EngineOptions, FileResult, IngestProgress, RestoreReport } from './api';
+import type { EngineApi, EngineInfo, EngineOptions, FileResult, RestoreReport } from './api';
 import { profileDataset } from './profile';
 import { applyRoles } from './roles';
 import { RangeCubes } from './range-cubes';
-import { StreamingContentHash } from './content-hash';
-import { connectionRunner, dropFile, openDatabase, registerFile, type Database } from './duckdb';
+import { connectionRunner, dropFile, openDatabase, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
-import { ingestCsv } from './ingest';
-import { IngestCancelled, IngestError, IngestSkipped, isOutOfMemory, tooLargeMessage } from './ingest-errors';
+import { ingestFiles } from './ingest-files';
 import { Persistence } from './persistence';
 import { openConsole } from './sql-console-connection';
 import { openStore, STORE_PREFIX } from './store';
-import { readChunk, readHead, TrackedFile } from './tracked-file';
 import { DashboardQuiet, turns, yieldToMessages } from './turns';
 
 installErrorTransfer();
@@ -101,53 +97,6 @@ let narrowingsWaiting = 0;
 const whenNoBrushWaits = () =>
   narrowingsWaiting > 0 ? yieldToMessages().then(() => 'continue' as const) : whenDashboardQuiet();
 
-/**
- * One file: registered as a handle (read in place, never copied), loaded, unregistered. Its content hash
- * is fed the bytes DuckDB reads, so the file is read once.
- */
-async function ingestFile(
-  { db, loader }: Engine,
-  file: File,
-  tracked: TrackedFile,
-  hash: { stream: StreamingContentHash; finish: () => Promise<string> },
-  step: () => Promise<'continue' | 'cancel'>,
-  remembered: Record<string, RememberedRoles>,
-): Promise<FileResult> {
-  const started = performance.now();
-  const base = { name: file.name, bytes: file.size };
-  if (cancelRequested)
-    return { status: 'cancelled', ...base, reason: `"${file.name}": not loaded, cancelled.`, ms: 0 };
-  const path = temporaryPath('csv');
-  registerFile(db, path, tracked, (at, bytes) => hash.stream.feed(at, bytes));
-  try {
-    const source = { path, ...base, head: readHead(file), contentHash: hash.finish };
-    return { status: 'loaded', ...(await ingestCsv(loader, source, step, remembered)) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const known =
-      error instanceof IngestCancelled || error instanceof IngestError || error instanceof IngestSkipped;
-    const reason =
-      (error instanceof IngestError && error.kind === 'memory') || (!known && isOutOfMemory(message))
-        ? tooLargeMessage(file.name, db.memoryLimit)
-        : known
-          ? message
-          : `"${file.name}" could not be loaded: ${message}`;
-    return {
-      status:
-        error instanceof IngestCancelled
-          ? 'cancelled'
-          : error instanceof IngestSkipped
-            ? 'skipped'
-            : 'failed',
-      ...base,
-      reason,
-      ms: Math.round(performance.now() - started),
-    };
-  } finally {
-    dropFile(db, path);
-  }
-}
-
 const api: EngineApi = {
   async start(options) {
     return (await startEngine(options)).info;
@@ -173,44 +122,8 @@ const api: EngineApi = {
     const engine = await startEngine();
     return changingTables(engine, async () => {
       cancelRequested = false;
-      const started = performance.now();
-      const drop = { bytesBefore: 0, bytesTotal: files.reduce((sum, file) => sum + file.size, 0) };
-      const results: FileResult[] = [];
-      for (const [fileIndex, file] of files.entries()) {
-        const tracked = new TrackedFile(file);
-        const stream = await StreamingContentHash.create(file.size);
-        let checking = false;
-        const read = () => (checking ? stream.bytesHashed : tracked.bytesRead);
-        const progress = (): IngestProgress => ({
-          phase: checking ? 'checking' : 'reading',
-          fileName: file.name,
-          fileIndex,
-          fileCount: files.length,
-          bytesRead: read(),
-          bytesTotal: file.size,
-          dropBytesRead: drop.bytesBefore + read(),
-          dropBytesTotal: drop.bytesTotal,
-          elapsedMs: performance.now() - started,
-        });
-        const step = async () => {
-          onProgress(progress());
-          await yieldToMessages();
-          return cancelRequested ? 'cancel' : 'continue';
-        };
-        const finish = async () => {
-          checking = true;
-          try {
-            return await stream.finish(readChunk(file), async () => {
-              if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
-            });
-          } finally {
-            checking = false;
-          }
-        };
-        const hash = { stream, finish };
-        results.push(await ingestFile(engine, file, tracked, hash, step, options.remembered ?? {}));
-        drop.bytesBefore += file.size;
-      }
+      const loading = { ...engine, temporaryPath, cancelled: () => cancelRequested };
+      const results = await ingestFiles(loading, files, onProgress, options.remembered ?? {});
       history = [...results].reverse().concat(history);
       return { files: results, history };
     });

@@ -1,0 +1,114 @@
+import type { RememberedRoles } from '$lib/models/dataset/roles';
+import type { FileResult, IngestProgress } from './api';
+import { StreamingContentHash } from './content-hash';
+import { dropFile, registerFile, type Database } from './duckdb';
+import { ingestCsv } from './ingest';
+import { IngestCancelled, IngestError, IngestSkipped, isOutOfMemory, tooLargeMessage } from './ingest-errors';
+import type { SqlRunner } from './sql-runner';
+import { readChunk, readHead, TrackedFile } from './tracked-file';
+import { yieldToMessages } from './turns';
+
+/** What loading files needs from the engine. */
+export interface FileLoading {
+  db: Database;
+  /** The loader's own connection: the dashboard keeps reading committed data meanwhile. */
+  loader: SqlRunner;
+  temporaryPath: (ext: string) => string;
+  cancelled: () => boolean;
+}
+
+type Step = () => Promise<'continue' | 'cancel'>;
+
+/** The files of one drop, one after another, each in its own transaction, with progress across the drop. */
+export async function ingestFiles(
+  loading: FileLoading,
+  files: readonly File[],
+  onProgress: (progress: IngestProgress) => void,
+  remembered: Record<string, RememberedRoles>,
+): Promise<FileResult[]> {
+  const started = performance.now();
+  const drop = { bytesBefore: 0, bytesTotal: files.reduce((sum, file) => sum + file.size, 0) };
+  const results: FileResult[] = [];
+  for (const [fileIndex, file] of files.entries()) {
+    const tracked = new TrackedFile(file);
+    const stream = await StreamingContentHash.create(file.size);
+    let checking = false;
+    const read = () => (checking ? stream.bytesHashed : tracked.bytesRead);
+    const progress = (): IngestProgress => ({
+      phase: checking ? 'checking' : 'reading',
+      fileName: file.name,
+      fileIndex,
+      fileCount: files.length,
+      bytesRead: read(),
+      bytesTotal: file.size,
+      dropBytesRead: drop.bytesBefore + read(),
+      dropBytesTotal: drop.bytesTotal,
+      elapsedMs: performance.now() - started,
+    });
+    const step: Step = async () => {
+      onProgress(progress());
+      await yieldToMessages();
+      return loading.cancelled() ? 'cancel' : 'continue';
+    };
+    const finish = async () => {
+      checking = true;
+      try {
+        return await stream.finish(readChunk(file), async () => {
+          if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
+        });
+      } finally {
+        checking = false;
+      }
+    };
+    results.push(await ingestFile(loading, file, tracked, { stream, finish }, step, remembered));
+    drop.bytesBefore += file.size;
+  }
+  return results;
+}
+
+/**
+ * One file: registered as a handle (read in place, never copied), loaded, unregistered. Its content hash
+ * is fed the bytes DuckDB reads, so the file is read once.
+ */
+async function ingestFile(
+  { db, loader, temporaryPath, cancelled }: FileLoading,
+  file: File,
+  tracked: TrackedFile,
+  hash: { stream: StreamingContentHash; finish: () => Promise<string> },
+  step: Step,
+  remembered: Record<string, RememberedRoles>,
+): Promise<FileResult> {
+  const started = performance.now();
+  const base = { name: file.name, bytes: file.size };
+  if (cancelled())
+    return { status: 'cancelled', ...base, reason: `"${file.name}": not loaded, cancelled.`, ms: 0 };
+  const path = temporaryPath('csv');
+  registerFile(db, path, tracked, (at, bytes) => hash.stream.feed(at, bytes));
+  try {
+    const source = { path, ...base, head: readHead(file), contentHash: hash.finish };
+    return { status: 'loaded', ...(await ingestCsv(loader, source, step, remembered)) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const known =
+      error instanceof IngestCancelled || error instanceof IngestError || error instanceof IngestSkipped;
+    const reason =
+      (error instanceof IngestError && error.kind === 'memory') || (!known && isOutOfMemory(message))
+        ? tooLargeMessage(file.name, db.memoryLimit)
+        : known
+          ? message
+          : `"${file.name}" could not be loaded: ${message}`;
+    return {
+      status:
+        error instanceof IngestCancelled
+          ? 'cancelled'
+          : error instanceof IngestSkipped
+            ? 'skipped'
+            : 'failed',
+      ...base,
+      reason,
+      ms: Math.round(performance.now() - started),
+    };
+  } finally {
+    dropFile(db, path);
+  }
+}
