@@ -351,8 +351,22 @@ test('brushing dates or a number range and clicking a customer filter the other 
   await price.locator('summary').click();
   await price.getByTestId('number-from').fill('3');
   await price.getByTestId('number-to').fill('5.5');
+  // The range is announced while it is applied (seen once that takes 0.4 s), and gone once it is.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { applyingSeen: seen });
+    new MutationObserver(() => {
+      const note = document.querySelector('[data-testid="range-applying"]');
+      if (note) seen.push(note.textContent ?? '');
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await price.getByTestId('number-apply').click();
   await expect(chip('range')).toContainText('unit_price: 3 – 5.5');
+  const announced = await page.evaluate(() => (window as unknown as { applyingSeen: string[] }).applyingSeen);
+  expect(announced[0]?.replace(/\s+/g, ' ')).toMatch(
+    /^\s*Filtering to unit_price 3 – 5\.5… A column's first range reads every row/,
+  );
+  await expect(page.getByTestId('range-applying')).toHaveCount(0);
   await expectKpis(records.filter(priced(3, 5.5)));
   // A range with no rows: every narrowed panel says so, none is a blank chart; the dashboard is ready.
   await price.getByTestId('number-from').fill('100');

@@ -34,6 +34,8 @@ export class DashboardViews {
   scopeView = $state<ScopeView | null>(null);
   querying = $state(false);
   error = $state<string | null>(null);
+  /** The range `applyRange` is narrowing to, until its panels are read (or it fails). */
+  applying = $state.raw<RangeFilter | null>(null);
   private request = 0;
 
   constructor(private readonly inputs: ViewInputs) {}
@@ -93,6 +95,7 @@ export class DashboardViews {
     const active = this.inputs.data.active;
     if (!active) return;
     const request = ++this.request;
+    this.applying = range;
     await this.run(async () => {
       try {
         await narrowCube(active.id, { range, customer: this.inputs.filters.customer });
@@ -105,6 +108,8 @@ export class DashboardViews {
       await this.loadNarrowed(request);
       performance.mark('dropdash:range-queried');
     });
+    // Done, even when a click came meanwhile; a newer range keeps its own note.
+    if (this.applying === range) this.applying = null;
   }
 
   clear(): void {
