@@ -5,7 +5,7 @@ import { dropFile, registerFile, type Database } from './duckdb';
 import { ingestCsv } from './ingest';
 import { IngestCancelled, IngestError, IngestSkipped, isOutOfMemory, tooLargeMessage } from './ingest-errors';
 import type { SqlRunner } from './sql-runner';
-import { readChunk, readHead, TrackedFile } from './tracked-file';
+import { readChunk, readHead } from './file-bytes';
 import { yieldToMessages } from './turns';
 
 /** What loading files needs from the engine. */
@@ -30,10 +30,15 @@ export async function ingestFiles(
   const drop = { bytesBefore: 0, bytesTotal: files.reduce((sum, file) => sum + file.size, 0) };
   const results: FileResult[] = [];
   for (const [fileIndex, file] of files.entries()) {
-    const tracked = new TrackedFile(file);
     const stream = await StreamingContentHash.create(file.size);
+    /** The furthest byte DuckDB has read: its reads are watched, to feed the hash. */
+    let reached = 0;
+    const onRead = (at: number, bytes: Uint8Array) => {
+      stream.feed(at, bytes);
+      reached = Math.max(reached, at + bytes.length);
+    };
     let checking = false;
-    const read = () => (checking ? stream.bytesHashed : tracked.bytesRead);
+    const read = () => (checking ? stream.bytesHashed : reached);
     const progress = (): IngestProgress => ({
       phase: checking ? 'checking' : 'reading',
       fileName: file.name,
@@ -60,7 +65,7 @@ export async function ingestFiles(
         checking = false;
       }
     };
-    results.push(await ingestFile(loading, file, tracked, { stream, finish }, step, remembered));
+    results.push(await ingestFile(loading, file, { onRead, finish }, step, remembered));
     drop.bytesBefore += file.size;
   }
   return results;
@@ -73,8 +78,7 @@ export async function ingestFiles(
 async function ingestFile(
   { db, loader, temporaryPath, cancelled }: FileLoading,
   file: File,
-  tracked: TrackedFile,
-  hash: { stream: StreamingContentHash; finish: () => Promise<string> },
+  hash: { onRead: (at: number, bytes: Uint8Array) => void; finish: () => Promise<string> },
   step: Step,
   remembered: Record<string, RememberedRoles>,
 ): Promise<FileResult> {
@@ -83,7 +87,7 @@ async function ingestFile(
   if (cancelled())
     return { status: 'cancelled', ...base, reason: `"${file.name}": not loaded, cancelled.`, ms: 0 };
   const path = temporaryPath('csv');
-  registerFile(db, path, tracked, (at, bytes) => hash.stream.feed(at, bytes));
+  registerFile(db, path, file, hash.onRead);
   try {
     const source = { path, ...base, head: readHead(file), contentHash: hash.finish };
     return { status: 'loaded', ...(await ingestCsv(loader, source, step, remembered)) };
