@@ -110,6 +110,12 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
         brushOption: { brushType: 'lineX', brushMode: 'single' },
       });
   };
+  /**
+   * The container's size as the ResizeObserver last saw it (measured in the browser's own layout): reading
+   * it from the DOM in a task would force a layout of the whole page per chart.
+   */
+  let size: { width: number; height: number } | null = null;
+  let init: Runtime['init'] | null = null;
   // A redraw or resize waits for its own task; several changes before it runs make one draw of the latest.
   let pending: 'draw' | 'resize' | null = null;
   const schedule = (work: 'draw' | 'resize') => {
@@ -121,17 +127,23 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
       const next = pending;
       pending = null;
       if (destroyed || !instance) return;
-      const resized = node.clientWidth !== instance.getWidth() || node.clientHeight !== instance.getHeight();
-      if (resized) instance.resize();
+      if (size && (size.width !== instance.getWidth() || size.height !== instance.getHeight()))
+        instance.resize(size);
       if (next === 'draw') draw(latest);
     });
   };
-  const observer = new ResizeObserver(() => schedule('resize'));
-  let init: Runtime['init'] | null = null;
+  const observer = new ResizeObserver(([entry]) => {
+    if (!entry) return;
+    const first = size === null;
+    size = { width: Math.floor(entry.contentRect.width), height: Math.floor(entry.contentRect.height) };
+    if (!first) schedule('resize');
+    else if (init) inItsOwnTask(start);
+  });
+  observer.observe(node);
   const create = () => {
     if (!init) return;
     withBrushParts = brushPartsReady;
-    instance = init(node, 'dropdash', { renderer: 'canvas' });
+    instance = init(node, 'dropdash', { renderer: 'canvas', ...size });
     instance.on('click', (params) => {
       const { name, dataIndex, seriesIndex } = params as Partial<ChartClick>;
       latest.onClick?.({
@@ -156,16 +168,25 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
     });
     draw(latest);
   };
+  /** Once ECharts is here and the container has been laid out, whichever comes last. */
+  const start = () => {
+    if (destroyed || instance || !init) return;
+    create();
+    // Fetched once the first charts are up, so a filtering chart drawn later is made with them.
+    setTimeout(() => void loadBrushParts(), 0);
+  };
   void Promise.all([loadCharts(), needsBrushParts(initial.option) ? loadBrushParts() : null]).then(
-    ([runtime]) =>
-      inItsOwnTask(() => {
-        if (destroyed) return;
-        init = runtime.init;
-        create();
-        observer.observe(node);
-        // Fetched once the first charts are up, so a filtering chart drawn later is made with them.
-        setTimeout(() => void loadBrushParts(), 0);
-      }),
+    ([runtime]) => {
+      init = runtime.init;
+      if (size) return inItsOwnTask(start);
+      // An observer reports nothing for a box of no size (hidden): such a chart is made at that size.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          size ??= { width: node.clientWidth, height: node.clientHeight };
+          inItsOwnTask(start);
+        }, 0),
+      );
+    },
   );
   return {
     update(params) {

@@ -145,4 +145,33 @@ describe('duplicates', () => {
     expect((await load(other, 'part-1.csv')).rows).toBeGreaterThan(0);
     expect(log.indexOf('hash')).toBeGreaterThan(log.findIndex((sql) => sql.startsWith('INSERT INTO')));
   });
+
+  it("reads the header with a short buffer, and again with the load's when the first records are longer", async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { HEADER_RECORD_BYTES, MAX_RECORD_BYTES } = await import('$lib/models/restaurant/build-ingest-sql');
+    const describes: string[] = [];
+    const logged = {
+      ...db,
+      rows: (sql: string) => {
+        if (sql.startsWith('DESCRIBE')) describes.push(/max_line_size = (\d+)/.exec(sql)?.[1] ?? '');
+        return db.rows(sql);
+      },
+    };
+    const load = async (name: string, lines: string[]) => {
+      const path = `${mkdtempSync(`${tmpdir()}/dropdash-`)}/${name}`;
+      writeFileSync(path, ['restaurant_names,food_names,first_name,food_cost', ...lines].join('\n') + '\n');
+      describes.length = 0;
+      return ingestPath(logged, path);
+    };
+    expect(await load('short.csv', ['r1,tea,Ann,1.5', 'r2,cake,Bob,2'])).toMatchObject({ rows: 2 });
+    expect(describes).toEqual([String(HEADER_RECORD_BYTES)]);
+    const long = `r1,${'y'.repeat(HEADER_RECORD_BYTES + 10)},Bob,2.0`;
+    expect(await load('long.csv', ['r1,tea,Ann,1.5', long, 'r2,cake,Bob,2'])).toMatchObject({ rows: 3 });
+    expect(describes).toEqual([String(HEADER_RECORD_BYTES), String(MAX_RECORD_BYTES)]);
+    const [{ n }] = (await db.rows(`SELECT count(*)::INT AS n FROM dd_columns WHERE name = 'food_cost'`)) as [
+      { n: number },
+    ];
+    expect(n).toBe(1);
+  });
 });

@@ -9,6 +9,7 @@ import {
   insertFactsSql,
   insertSourceSql,
   keepRejectsSql,
+  MAX_RECORD_BYTES,
   nextSourceIdSql,
   readCsvSql,
   rejectCountSql,
@@ -143,8 +144,12 @@ async function readHeader(
 ): Promise<string[]> {
   const rejects = rejectTables(id);
   const delimiter = detectDelimiter(source.head);
+  const options = { path: source.path, encoding, delimiter, rejects };
   try {
-    const rows = await db.rows(describeCsvSql({ path: source.path, encoding, delimiter, rejects }));
+    const rows = await db.rows(describeCsvSql(options)).catch(async () => {
+      await dropRejectTables(db, rejects);
+      return db.rows(describeCsvSql(options, MAX_RECORD_BYTES));
+    });
     return rows.map((row) => String(row.column_name));
   } finally {
     await dropRejectTables(db, rejects);

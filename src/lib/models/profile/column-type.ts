@@ -21,11 +21,14 @@ export function sampleTypesSql(table: string, columns: readonly string[], rows =
   const inner = columns.map((c, i) => `nullif(trim(${ident(c)}), '') AS v${i}`).join(', ');
   const checks = columns.map((_, i) => {
     const v = `v${i}`;
+    // CASE, not FILTER: DuckDB evaluates an aggregate's argument on every row, filtered or not.
+    const converts = (type: string, guard: string) =>
+      `count(CASE WHEN ${guard} THEN try_cast(${v} AS ${type}) END)`;
     return `count(${v}) AS n${i},
-      count(try_cast(${v} AS BIGINT)) FILTER (${numberLike(v)} AND NOT contains(${v}, '.')) AS int${i},
-      count(try_cast(${v} AS DOUBLE)) FILTER (${numberLike(v)}) AS dec${i},
-      count(try_cast(${v} AS TIMESTAMP)) FILTER (${numberLike(v)} AND length(${v}) BETWEEN 8 AND 10) AS date${i},
-      count(try_cast(${v} AS TIMESTAMP)) FILTER (${numberLike(v)} AND length(${v}) BETWEEN 11 AND 40) AS ts${i},
+      ${converts('BIGINT', `${numberLike(v)} AND NOT contains(${v}, '.')`)} AS int${i},
+      ${converts('DOUBLE', numberLike(v))} AS dec${i},
+      ${converts('TIMESTAMP', `${numberLike(v)} AND length(${v}) BETWEEN 8 AND 10`)} AS date${i},
+      ${converts('TIMESTAMP', `${numberLike(v)} AND length(${v}) BETWEEN 11 AND 40`)} AS ts${i},
       count(*) FILTER (lower(${v}) IN ${BOOLEAN_WORDS}) AS bool${i}`;
   });
   return `SELECT count(*) AS sampled, (SELECT count(*) FROM ${ident(table)}) AS rows, ${checks.join(',\n')}

@@ -31,30 +31,40 @@ export function rejectTables(sourceId: number): RejectTables {
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
 /**
+ * The header is read with a short buffer: DuckDB reads a whole buffer before it sniffs, and two records of
+ * 16 MB (32 MB) is most of a second of a load in the browser. A file whose first records are longer is
+ * described again with the load's buffer.
+ */
+export const HEADER_RECORD_BYTES = 1024 * 1024;
+
+/**
  * Quoting is RFC 4180's, not sniffed: the sniffer samples the first rows only, and a file whose first quoted
  * field comes after them would be split at the commas inside it. The delimiter is still detected.
  */
-const DIALECT =
-  `all_varchar = true, header = true, quote = '"', escape = '"', max_line_size = ${MAX_RECORD_BYTES}, ` +
+const dialect = (maxRecordBytes: number) =>
+  `all_varchar = true, header = true, quote = '"', escape = '"', max_line_size = ${integer(maxRecordBytes)}, ` +
   // DuckDB sizes its read buffer at 16x the longest record (256 MB here): two records' worth is enough.
-  `buffer_size = ${2 * MAX_RECORD_BYTES}`;
+  `buffer_size = ${integer(2 * maxRecordBytes)}`;
 
 /**
  * Every column is read as text: the type sniffer samples only the start of a file, and a cost that turns
  * into `N/A` on line five million would otherwise fail the whole load. Malformed records (wrong field
  * count, broken quotes) go to reject tables instead of being guessed or silently dropped.
  */
-export function readCsvSql({ path, encoding, delimiter, rejects }: CsvReadOptions): string {
+export function readCsvSql(
+  { path, encoding, delimiter, rejects }: CsvReadOptions,
+  maxRecordBytes = MAX_RECORD_BYTES,
+): string {
   const delim = delimiter === null ? '' : `, delim = ${literal(delimiter)}`;
   const store = rejects
     ? `, store_rejects = true, rejects_table = ${literal(rejects.errors)}, rejects_scan = ${literal(rejects.scans)}`
     : '';
-  return `read_csv(${literal(path)}, ${DIALECT}${delim}, encoding = ${literal(encoding)}${store})`;
+  return `read_csv(${literal(path)}, ${dialect(maxRecordBytes)}${delim}, encoding = ${literal(encoding)}${store})`;
 }
 
 /** The header as DuckDB reads it. With reject tables set, its sniffer tolerates a few broken records. */
-export function describeCsvSql(options: CsvReadOptions): string {
-  return `DESCRIBE SELECT * FROM ${readCsvSql(options)}`;
+export function describeCsvSql(options: CsvReadOptions, maxRecordBytes = HEADER_RECORD_BYTES): string {
+  return `DESCRIBE SELECT * FROM ${readCsvSql(options, maxRecordBytes)}`;
 }
 
 const IN_SOURCES = '(source_ids IS NULL OR list_contains(source_ids, source_id))';
