@@ -122,22 +122,24 @@ const everyCustomer = (scope: Scope): Scope => ({ ...scope, customer: null });
 
 /**
  * `previous`: the view shown now. Its per-restaurant totals do not depend on the chosen restaurant, so a
- * change of restaurant alone keeps them instead of reading them again.
+ * change of restaurant alone keeps them instead of reading them again. `background`: read ahead.
  */
 export async function loadScopeView(
   scope: Scope,
   dated: boolean,
   previous: ScopeView | null = null,
+  { background = false } = {},
 ): Promise<ScopeView> {
   const anyRestaurant = (s: Scope) => JSON.stringify({ ...s, restaurant: null });
   const kept = previous && anyRestaurant(previous.scope) === anyRestaurant(scope) ? previous.totals : null;
+  const read = (sql: string) => query(sql, { background });
   const [overview, totals, dishes, customers, timeline, undated] = await Promise.all([
-    query(overviewSql(scope)),
-    kept ? Promise.resolve(null) : query(restaurantTotalsSql(scope)),
-    query(topDishesSql(scope)),
-    query(topCustomersSql(everyCustomer(scope))),
-    dated ? query(timelineSql(scope)) : Promise.resolve(null),
-    dated ? query(undatedSql(scope)) : Promise.resolve(null),
+    read(overviewSql(scope)),
+    kept ? Promise.resolve(null) : read(restaurantTotalsSql(scope)),
+    read(topDishesSql(scope)),
+    read(topCustomersSql(everyCustomer(scope))),
+    dated ? read(timelineSql(scope)) : Promise.resolve(null),
+    dated ? read(undatedSql(scope)) : Promise.resolve(null),
   ]);
   return {
     scope,

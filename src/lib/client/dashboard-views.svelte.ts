@@ -8,11 +8,24 @@ import {
   type ScopeView,
 } from './dashboard-data';
 import type { DatasetState } from './dataset-state.svelte';
-import { narrowCube } from './engine';
+import { narrowCube, noteInteraction } from './engine';
 import type { Filters } from './filters.svelte';
+import { ScopeViewCache } from './scope-view-cache';
 
 /** The assignment asks about this restaurant, so the headline cards start on it when it is there. */
 export const FEATURED_RESTAURANT = 'the-restaurant-at-the-end-of-the-universe';
+
+/** How many other places' figures are read ahead while the page is idle (a file may have thousands). */
+export const READ_AHEAD_PLACES = 24;
+
+/**
+ * After a click or a brush, reading ahead waits this long without another: brushing on, the reads would
+ * only slow each next brush, and be forgotten by it.
+ */
+const SETTLED_MS = 1500;
+
+const whenIdle = (work: () => void) =>
+  'requestIdleCallback' in globalThis ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200);
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -37,6 +50,7 @@ export class DashboardViews {
   /** The range `applyRange` is narrowing to, until its panels are read (or it fails). */
   applying = $state.raw<RangeFilter | null>(null);
   private request = 0;
+  private readonly scopes = new ScopeViewCache(loadScopeView);
 
   constructor(private readonly inputs: ViewInputs) {}
 
@@ -46,6 +60,7 @@ export class DashboardViews {
    */
   async refresh(before: () => Promise<void> = async () => undefined): Promise<void> {
     ++this.request;
+    this.scopes.forget();
     await this.run(async () => {
       await before();
       const { data, filters } = this.inputs;
@@ -57,33 +72,44 @@ export class DashboardViews {
       if (filters.restaurant === null || !names.includes(filters.restaurant)) {
         filters.restaurant = names.includes(FEATURED_RESTAURANT) ? FEATURED_RESTAURANT : null;
       }
-      const scopeView = await loadScopeView(this.scope(), active.roles.date !== null);
+      const scopeView = await this.scopes.get(this.scope(), active.roles.date !== null);
       this.dataset = dataset;
       this.scopeView = scopeView;
       // Marks let `npm run bench` split drop → drawn into ingest, queries and drawing.
       performance.mark('dropdash:queried');
     });
+    this.readAhead();
   }
 
   /** The panels a place or an item narrows. */
   async refreshScope(): Promise<void> {
     const request = ++this.request;
+    noteInteraction();
     await this.run(async () => {
       const dated = this.inputs.data.active?.roles.date != null;
-      const view = await loadScopeView(this.scope(), dated, this.scopeView);
+      const view = await this.scopes.get(this.scope(), dated, this.scopeView);
       if (request === this.request) this.scopeView = view;
       performance.mark('dropdash:scope-queried');
     });
+    // An item chosen: the other places' figures for it, once the user stops clicking.
+    this.readAhead(SETTLED_MS);
+  }
+
+  /** The tables are about to change (new roles): no figure read before holds. */
+  tablesChanging(): void {
+    this.scopes.forget();
   }
 
   /** Every panel a customer or a range narrows, the store × item ones and the over-time chart included. */
   async refreshNarrowed(): Promise<void> {
     const request = ++this.request;
     const active = this.inputs.data.active;
+    this.scopes.forget();
     await this.run(async () => {
       if (active) await this.narrowEngine(active);
       await this.loadNarrowed(request);
     });
+    this.readAhead(SETTLED_MS);
   }
 
   /**
@@ -96,6 +122,7 @@ export class DashboardViews {
     if (!active) return;
     const request = ++this.request;
     this.applying = range;
+    this.scopes.forget();
     await this.run(async () => {
       try {
         await narrowCube(active.id, { range, customer: this.inputs.filters.customer });
@@ -110,9 +137,11 @@ export class DashboardViews {
     });
     // Done, even when a click came meanwhile; a newer range keeps its own note.
     if (this.applying === range) this.applying = null;
+    this.readAhead(SETTLED_MS);
   }
 
   clear(): void {
+    this.scopes.forget();
     this.dataset = null;
     this.scopeView = null;
   }
@@ -144,11 +173,34 @@ export class DashboardViews {
   private async loadNarrowed(request: number): Promise<void> {
     const [dataset, view] = await Promise.all([
       this.dataset ? renarrowDatasetView(this.dataset, this.selection()) : loadDatasetView(this.selection()),
-      loadScopeView(this.scope(), this.inputs.data.active?.roles.date != null),
+      this.scopes.get(this.scope(), this.inputs.data.active?.roles.date != null),
     ]);
     if (request !== this.request) return;
     this.dataset = dataset;
     this.scopeView = view;
+  }
+
+  /**
+   * The other places' figures under the same filters, nearest in the list first, read while the page is
+   * idle, unless the dashboard is asked something else within `afterMs`.
+   */
+  private readAhead(afterMs = 0): void {
+    const { dataset, scopeView } = this;
+    const dated = this.inputs.data.active?.roles.date != null;
+    if (!dataset || !scopeView) return;
+    const request = this.request;
+    const base = this.scope();
+    const places = [null, ...dataset.restaurants.map((r) => r.name)];
+    const at = places.indexOf(base.restaurant);
+    const next = [...places.slice(at + 1), ...places.slice(0, Math.max(at, 0))].slice(0, READ_AHEAD_PLACES);
+    const scopes = next.map((restaurant) => ({ ...base, restaurant }));
+    setTimeout(
+      () =>
+        whenIdle(() => {
+          if (request === this.request) void this.scopes.readAhead(scopes, dated, scopeView);
+        }),
+      afterMs,
+    );
   }
 
   private scope(): Scope {

@@ -45,9 +45,10 @@ export function startEngine(): Promise<EngineInfo> {
   return started;
 }
 
-export async function query(sql: string): Promise<Row[]> {
+/** `background`: read ahead of the user, not waited for (see the worker's `query`). */
+export async function query(sql: string, { background = false } = {}): Promise<Row[]> {
   await startEngine();
-  return rowsFromArrow(await worker().query(sql));
+  return rowsFromArrow(await worker().query(sql, background));
 }
 
 export async function ingest(
@@ -91,6 +92,7 @@ export async function saveData(): Promise<StorageInfo> {
 }
 
 export const cancelIngest = () => worker().cancelIngest();
+export const noteInteraction = () => void worker().interacting();
 export const clearData = () => worker().clear();
 
 /** A console query: the result stays Arrow bytes; errors carry DuckDB's message and position. */

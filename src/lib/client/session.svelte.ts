@@ -199,6 +199,7 @@ export class Session {
     this.filters.customer = null;
     // A range of the old date column means nothing once another column is the date.
     if (role === 'date') this.filters.range = null;
+    this.views.tablesChanging();
     const changed = await this.views.run(
       () => this.data.mapRole(role, column),
       'The columns could not be mapped',

@@ -119,11 +119,20 @@ export interface EngineApi {
   profile(datasetId: number): Promise<ColumnProfile[]>;
   /** Stops the running ingest; the file being read is rolled back, earlier files stay. */
   cancelIngest(): Promise<void>;
+  /**
+   * The user is filtering without asking the engine (figures read before): background work (a profile,
+   * range cubes) steps aside all the same, so it does not slow the redraw.
+   */
+  interacting(): Promise<void>;
   /** Brings back the data kept in this browser; call once, after start. */
   restore(): Promise<RestoreReport>;
   /** Keeps every loaded file not yet kept, and the history; run after the dashboard is drawn. */
   save(): Promise<StorageInfo>;
-  query(sql: string): Promise<ArrowBytes>;
+  /**
+   * A dashboard query. `background`: read ahead of the user (a restaurant not chosen yet), so it does not
+   * hold the profile back the way a query the user waits for does.
+   */
+  query(sql: string, background?: boolean): Promise<ArrowBytes>;
   /** The result of a query as CSV bytes, written by DuckDB (quoting and escaping are its own). */
   exportCsv(sql: string): Promise<Uint8Array>;
   /**

@@ -129,12 +129,16 @@ const api: EngineApi = {
     });
   },
 
+  async interacting() {
+    quiet.asked();
+  },
+
   async cancelIngest() {
     cancelRequested = true;
   },
 
-  async query(sql) {
-    quiet.asked();
+  async query(sql, background = false) {
+    if (!background) quiet.asked();
     const bytes = (await startEngine()).reader.arrow(sql);
     return transfer(bytes, [bytes.buffer]);
   },
