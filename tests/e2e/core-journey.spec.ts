@@ -79,6 +79,29 @@ test('picking a restaurant narrows the cards and redraws the panels', async ({ p
   await expectChartsDrawn(page);
 });
 
+test('a restaurant chosen before another file joins shows the figures of both files', async ({ page }) => {
+  const [first, second] = [fixture('part-1.csv'), fixture('part-2.csv')];
+  await openApp(page);
+  await pickFiles(page, [first]);
+  await waitReady(page);
+  const before = expectedAnswers([first]).restaurants[0];
+  const after = expectedAnswers([first, second]).restaurants.find((r) => r.name === before?.name);
+  expect(after?.visits).not.toBe(before?.visits);
+  const filter = page.getByTestId('restaurant-filter');
+  await filter.selectOption(before?.name ?? 'missing');
+  await waitReady(page);
+  await expect(page.getByTestId('kpi-visits')).toContainText(before?.visits.toLocaleString('en-US') ?? 'x');
+  await filter.selectOption('');
+  await waitReady(page);
+
+  // Its figures were read once; the new file must not leave them as they were.
+  await pickFiles(page, [second]);
+  await waitReady(page);
+  await filter.selectOption(after?.name ?? 'missing');
+  await waitReady(page);
+  await expect(page.getByTestId('kpi-visits')).toContainText(after?.visits.toLocaleString('en-US') ?? 'x');
+});
+
 test('a real drop of a file with ties lists every tied winner', async ({ page }) => {
   await openApp(page);
   await dropFiles(page, [fixture('ties.csv')]);
