@@ -15,18 +15,6 @@ import { ScopeViewCache } from './scope-view-cache';
 /** The assignment asks about this restaurant, so the headline cards start on it when it is there. */
 export const FEATURED_RESTAURANT = 'the-restaurant-at-the-end-of-the-universe';
 
-/** How many other places' figures are read ahead while the page is idle (a file may have thousands). */
-export const READ_AHEAD_PLACES = 24;
-
-/**
- * After a click or a brush, reading ahead waits this long without another: brushing on, the reads would
- * only slow each next brush, and be forgotten by it.
- */
-const SETTLED_MS = 1500;
-
-const whenIdle = (work: () => void) =>
-  'requestIdleCallback' in globalThis ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200);
-
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** What the figures are read for: the active dataset, what the panels are narrowed to, which files. */
@@ -78,7 +66,6 @@ export class DashboardViews {
       // Marks let `npm run bench` split drop → drawn into ingest, queries and drawing.
       performance.mark('dropdash:queried');
     });
-    this.readAhead();
   }
 
   /** The panels a place or an item narrows. */
@@ -91,8 +78,6 @@ export class DashboardViews {
       if (request === this.request) this.scopeView = view;
       performance.mark('dropdash:scope-queried');
     });
-    // An item chosen: the other places' figures for it, once the user stops clicking.
-    this.readAhead(SETTLED_MS);
   }
 
   /** The tables are about to change (new roles): no figure read before holds. */
@@ -109,7 +94,6 @@ export class DashboardViews {
       if (active) await this.narrowEngine(active);
       await this.loadNarrowed(request);
     });
-    this.readAhead(SETTLED_MS);
   }
 
   /**
@@ -137,7 +121,6 @@ export class DashboardViews {
     });
     // Done, even when a click came meanwhile; a newer range keeps its own note.
     if (this.applying === range) this.applying = null;
-    this.readAhead(SETTLED_MS);
   }
 
   clear(): void {
@@ -181,26 +164,12 @@ export class DashboardViews {
   }
 
   /**
-   * The other places' figures under the same filters, nearest in the list first, read while the page is
-   * idle, unless the dashboard is asked something else within `afterMs`.
+   * A scope's figures as the panels would show them, read once while the tables stay as they are: for
+   * the share link's other restaurants, which a click on one of them then finds already read. Read in the
+   * background: the engine's background work does not step aside for them.
    */
-  private readAhead(afterMs = 0): void {
-    const { dataset, scopeView } = this;
-    const dated = this.inputs.data.active?.roles.date != null;
-    if (!dataset || !scopeView) return;
-    const request = this.request;
-    const base = this.scope();
-    const places = [null, ...dataset.restaurants.map((r) => r.name)];
-    const at = places.indexOf(base.restaurant);
-    const next = [...places.slice(at + 1), ...places.slice(0, Math.max(at, 0))].slice(0, READ_AHEAD_PLACES);
-    const scopes = next.map((restaurant) => ({ ...base, restaurant }));
-    setTimeout(
-      () =>
-        whenIdle(() => {
-          if (request === this.request) void this.scopes.readAhead(scopes, dated, scopeView);
-        }),
-      afterMs,
-    );
+  figuresFor(scope: Scope): Promise<ScopeView> {
+    return this.scopes.get(scope, this.inputs.data.active?.roles.date != null, this.scopeView, true);
   }
 
   private scope(): Scope {

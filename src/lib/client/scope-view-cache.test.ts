@@ -42,20 +42,12 @@ describe('ScopeViewCache', () => {
     expect(reads).toEqual(['a', 'a']);
   });
 
-  it('reads ahead one scope at a time, skips what it has, and stops when the tables change', async () => {
-    const { load, reads, most } = loader(['b']);
+  it('shares a read still running with the next ask for the same scope', async () => {
+    const { load, reads, most } = loader();
     const cache = new ScopeViewCache(load);
-    await cache.get(scope('a'), false);
-    await cache.readAhead([scope(null), scope('a'), scope('b'), scope('c')], false, null);
-    expect(reads).toEqual(['a', null, 'b', 'c']);
+    const [one, two] = await Promise.all([cache.get(scope('a'), false), cache.get(scope('a'), false)]);
+    expect(two).toBe(one);
+    expect(reads).toEqual(['a']);
     expect(most()).toBe(1);
-    // A click on a place read ahead asks nothing more.
-    await cache.get(scope('c'), false);
-    expect(reads).toHaveLength(4);
-
-    const later = cache.readAhead([scope('d'), scope('e'), scope('f')], false, null);
-    cache.forget();
-    await later;
-    expect(reads).toEqual(['a', null, 'b', 'c', 'd']);
   });
 });

@@ -10,17 +10,15 @@ export type ScopeViewLoader = (
 
 /**
  * The panels' figures per scope, read once while the tables stay as they are: a restaurant chosen again,
- * or one read ahead while the page was idle, is shown without asking the engine. Anything that changes
- * what the cube holds (a load, roles, files, a customer or a range) must `forget` first.
+ * or one the share link has read, is shown without asking the engine. Anything that changes what the
+ * cube holds (a load, roles, files, a customer or a range) must `forget` first.
  */
 export class ScopeViewCache {
   #views = new Map<string, Promise<ScopeView>>();
-  #generation = 0;
 
   constructor(private readonly load: ScopeViewLoader) {}
 
   forget(): void {
-    this.#generation++;
     this.#views.clear();
   }
 
@@ -41,17 +39,5 @@ export class ScopeViewCache {
       if (this.#views.get(key) === view) this.#views.delete(key);
     });
     return view;
-  }
-
-  /**
-   * Reads the scopes' views one after another (so a click waits for one read at most), until the tables
-   * change. Failures are left for the user's own ask to report.
-   */
-  async readAhead(scopes: readonly Scope[], dated: boolean, previous: ScopeView | null): Promise<void> {
-    const generation = this.#generation;
-    for (const scope of scopes) {
-      if (generation !== this.#generation) return;
-      await this.get(scope, dated, previous, true).catch(() => undefined);
-    }
   }
 }

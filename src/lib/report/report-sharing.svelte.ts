@@ -1,4 +1,4 @@
-import { loadScopeView, type DatasetView, type ScopeView } from '$lib/client/dashboard-data';
+import type { DatasetView, ScopeView } from '$lib/client/dashboard-data';
 import type { Session } from '$lib/client/session.svelte';
 import { nowIso } from './answers';
 import type { PanelSettings } from './report-panels';
@@ -79,16 +79,20 @@ export class ReportSharing {
       url.length > MAX_LINK_CHARS ? { status: 'too-large', chars: url.length } : { status: 'ready', url };
   }
 
-  /** Every restaurant's figures under the dashboard's other filters (files, item), queried once per state. */
+  /**
+   * Every restaurant's figures under the dashboard's other filters (files, item), queried once per state,
+   * one restaurant after another (a click waits for one read at most, and finds its figures read).
+   */
   private scopeViews(dataset: DatasetView, current: ScopeView): Promise<ScopeView[]> {
     const key = JSON.stringify({ ...current.scope, restaurant: null });
     if (this.scopes?.dataset !== dataset || this.scopes.key !== key) {
       const names = dataset.restaurants.length <= MAX_SCOPES ? dataset.restaurants.map((r) => r.name) : [];
-      const dated = current.timeline !== null;
-      const scopes = [null, ...names].map((restaurant) =>
-        loadScopeView({ ...current.scope, restaurant }, dated),
-      );
-      const views = Promise.all(scopes);
+      const views = (async () => {
+        const read: ScopeView[] = [];
+        for (const restaurant of [null, ...names])
+          read.push(await this.session.views.figuresFor({ ...current.scope, restaurant }));
+        return read;
+      })();
       views.catch(() => (this.scopes = null));
       this.scopes = { dataset, key, views };
     }
