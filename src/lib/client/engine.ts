@@ -86,6 +86,12 @@ export async function restoreData(): Promise<RestoreReport> {
   return worker().restore();
 }
 
+/** 'done' once the engine's warm-up load has run (the first real load is then faster), 'stopped' if cut short. */
+export async function engineWarmedUp(): Promise<'done' | 'stopped'> {
+  await startEngine();
+  return worker().warmedUp();
+}
+
 export async function saveData(): Promise<StorageInfo> {
   await startEngine();
   return worker().save();

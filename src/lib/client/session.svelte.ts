@@ -7,7 +7,16 @@ import { buildAnswersDocument, downloadBlob, nowIso, type AnswersDocument } from
 import type { QueryPanel } from '$lib/report/query-panel';
 import type { DatasetView, ScopeView } from './dashboard-data';
 import { DashboardViews } from './dashboard-views.svelte';
-import { cancelIngest, clearData, exportCsv, ingest, restoreData, saveData, startEngine } from './engine';
+import {
+  cancelIngest,
+  clearData,
+  engineWarmedUp,
+  exportCsv,
+  ingest,
+  restoreData,
+  saveData,
+  startEngine,
+} from './engine';
 import { Filters } from './filters.svelte';
 import { QueryPanelsState } from './query-panels-state.svelte';
 import { dropMessages } from './ingest-messages';
@@ -25,6 +34,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /** The page's state: what is loaded, what is selected, what is drawn. Views read it; only it acts. */
 export class Session {
   engine = $state<EngineStatus>({ status: 'starting' });
+  /** The engine's warm-up load after the restore (see the worker's `warmedUp`). */
+  warmUp = $state<'running' | 'done' | 'stopped'>('running');
   progress = $state<IngestProgress | null>(null);
   loading = $state(false);
   history = $state<FileResult[]>([]);
@@ -120,6 +131,10 @@ export class Session {
       this.info = [`The data kept in this browser could not be restored: ${message(error)}`];
     }
     this.engine = { status: 'ready', info };
+    void engineWarmedUp().then(
+      (done) => (this.warmUp = done),
+      () => (this.warmUp = 'stopped'),
+    );
   }
 
   /** Loads run one after another: files picked, dropped or found in a watched folder during a load wait. */

@@ -126,6 +126,11 @@ export interface EngineApi {
   interacting(): Promise<void>;
   /** Brings back the data kept in this browser; call once, after start. */
   restore(): Promise<RestoreReport>;
+  /**
+   * After the restore, a small load runs so the engine's code is compiled before the first real one
+   * (`warm-up.ts`); any work the user waits for stops it. Resolves when it has run or stopped.
+   */
+  warmedUp(): Promise<'done' | 'stopped'>;
   /** Keeps every loaded file not yet kept, and the history; run after the dashboard is drawn. */
   save(): Promise<StorageInfo>;
   /**

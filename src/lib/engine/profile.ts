@@ -1,4 +1,6 @@
+import { columnsSql } from '$lib/models/dataset/build-dataset-sql';
 import type { DatasetColumn } from '$lib/models/dataset/columns';
+import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
 import {
   distributionSql,
   EXACT_DISTINCT_ROWS,
@@ -54,4 +56,20 @@ export async function profileDataset(
     });
   }
   return profiles;
+}
+
+/** The profile of a loaded dataset by its id: its table and columns as the catalog lists them. */
+export async function profileDatasetById(
+  db: SqlRunner,
+  datasetId: number,
+  step: Step = async () => 'continue',
+): Promise<ColumnProfile[]> {
+  const dataset = (await db.rows(datasetVersionsSql(null))).find((d) => Number(d.dataset_id) === datasetId);
+  if (!dataset) return [];
+  const columns = (await db.rows(columnsSql(datasetId))).map((c) => ({
+    name: String(c.name),
+    key: String(c.key),
+    column: String(c.column_name),
+  }));
+  return profileDataset(db, String(dataset.table_name), columns, step);
 }

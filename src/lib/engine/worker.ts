@@ -1,12 +1,12 @@
 import { expose, transfer } from 'comlink';
 import { clearAllSql, createModelsSql } from '$lib/models/restaurant/build-ingest-sql';
 import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
-import { columnsSql } from '$lib/models/dataset/build-dataset-sql';
 import { copyToCsvSql } from '$lib/models/sql';
 import type { EngineApi, EngineInfo, EngineOptions, FileResult, RestoreReport } from './api';
-import { profileDataset } from './profile';
+import { profileDatasetById } from './profile';
 import { applyRoles } from './roles';
 import { RangeCubes } from './range-cubes';
+import { warmUpDatabase } from './warm-up-database';
 import { connectionRunner, dropFile, openDatabase, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
 import { ingestFiles } from './ingest-files';
@@ -77,8 +77,18 @@ async function sqlConsole() {
   return consoleInstance;
 }
 
+const turn = turns();
+/** Counts the work the user waits for: the warm-up (in turn after the restore) stops when any comes. */
+let asked = 0;
+const stopWarmUp = () => {
+  asked++;
+};
+let warmingUp: Promise<'done' | 'stopped'> | null = null;
 /** Loading, restoring, saving and clearing change the tables: they take turns, never interleave. */
-const exclusive = turns();
+const exclusive: typeof turn = (work) => {
+  stopWarmUp();
+  return turn(work);
+};
 /** Narrowings (and range cubes built ahead) run one after another on the narrower's connection. */
 const inNarrowingTurn = turns();
 /** Work that changes the datasets' tables, in turn with the rest; the narrower reads them again after it. */
@@ -110,7 +120,19 @@ const api: EngineApi = {
       history = report.history;
       return report;
     });
+    const askedBefore = asked;
+    warmingUp ??= restored.then(() => {
+      const stopped = () => asked !== askedBefore;
+      if (stopped()) return 'stopped' as const;
+      return turn(() =>
+        warmUpDatabase(engine.db, () => yieldToMessages().then(() => (stopped() ? 'cancel' : 'continue'))),
+      );
+    });
     return restored;
+  },
+
+  async warmedUp() {
+    return (await warmingUp) ?? 'stopped';
   },
 
   async save() {
@@ -138,7 +160,10 @@ const api: EngineApi = {
   },
 
   async query(sql, background = false) {
-    if (!background) quiet.asked();
+    if (!background) {
+      quiet.asked();
+      stopWarmUp();
+    }
     const bytes = (await startEngine()).reader.arrow(sql);
     return transfer(bytes, [bytes.buffer]);
   },
@@ -163,6 +188,7 @@ const api: EngineApi = {
   async narrow(datasetId, narrowing) {
     const { rangeCubes } = await startEngine();
     quiet.asked();
+    stopWarmUp();
     // One after another on their own connection; only the negative-id rows are written.
     narrowingsWaiting++;
     return inNarrowingTurn(() => {
@@ -176,21 +202,7 @@ const api: EngineApi = {
     // In turn with loads and saves: a checkpoint must never wait on a profile's open query, which
     // only moves on when this worker polls it.
     return exclusive(async () => {
-      const dataset = (await profiler.rows(datasetVersionsSql(null))).find(
-        (d) => Number(d.dataset_id) === datasetId,
-      );
-      if (!dataset) return [];
-      const columns = (await profiler.rows(columnsSql(datasetId))).map((c) => ({
-        name: String(c.name),
-        key: String(c.key),
-        column: String(c.column_name),
-      }));
-      const profiles = await profileDataset(
-        profiler,
-        String(dataset.table_name),
-        columns,
-        whenDashboardQuiet,
-      );
+      const profiles = await profileDatasetById(profiler, datasetId, whenDashboardQuiet);
       // The likely brushes (dates, amounts) get their range cubes now, between the dashboard's queries.
       void inNarrowingTurn(() => rangeCubes.prepareAhead(datasetId, profiles, whenNoBrushWaits)).catch(
         () => undefined,
@@ -200,6 +212,7 @@ const api: EngineApi = {
   },
 
   async runSql(sql, limits, id) {
+    stopWarmUp();
     const result = await (await sqlConsole()).run(sql, limits, id);
     return transfer(result, [result.arrow.buffer]);
   },
