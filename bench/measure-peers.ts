@@ -1,5 +1,6 @@
 import type { Browser } from '@playwright/test';
 import type { OracleAnswers } from '../tests/support/restaurant-oracle';
+import type { PeerName } from './harness/main';
 
 export interface PeerFigures {
   ms: number;
@@ -12,7 +13,7 @@ export async function measurePeer(
   browser: Browser,
   url: string,
   file: string,
-  peer: 'papaparse' | 'arquero',
+  peer: PeerName,
 ): Promise<PeerFigures> {
   const context = await browser.newContext();
   const page = await context.newPage();

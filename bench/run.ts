@@ -74,6 +74,8 @@ try {
     console.log(`  papaparse: ${papa.ms.toFixed(0)} ms ${papa.error ?? ''}`);
     const arquero = await measurePeer(browser, PEERS, file, 'arquero');
     console.log(`  arquero: ${arquero.ms.toFixed(0)} ms ${arquero.error ?? ''}`);
+    const bare = await measurePeer(browser, PEERS, file, 'duckdb-wasm');
+    console.log(`  bare duckdb-wasm: ${bare.ms.toFixed(0)} ms ${bare.error ?? ''}`);
     const native = await measureNative(file);
     console.log(`  native: ${native.ms.toFixed(0)} ms`);
     const { answers: _a, landingScripts, ...figures } = dropdash;
@@ -85,6 +87,7 @@ try {
       dropdash: figures,
       papaparse: { ms: papa.ms, error: papa.error, agrees: agree(papa) },
       arquero: { ms: arquero.ms, error: arquero.error, agrees: agree(arquero) },
+      bare: { ms: bare.ms, error: bare.error, agrees: agree(bare) },
       native: { ...native, agrees: true },
     });
   }
