@@ -107,8 +107,8 @@ export async function renarrowDatasetView(view: DatasetView, selection: Selectio
 }
 
 async function loadNarrowedPanels(selection: Selection): Promise<Pick<DatasetView, 'matrix' | 'topDishes'>> {
-  const { dataset, sources, customer, range } = selection;
-  const narrowed: Selection = { dataset, sources, customer, range };
+  const { dataset, sources, customer, range, rangeCube } = selection;
+  const narrowed: Selection = { dataset, sources, customer, range, rangeCube };
   const [matrix, topDishes] = await Promise.all([
     query(dishMatrixSql(narrowed)),
     query(topDishesPerRestaurantSql(narrowed)),

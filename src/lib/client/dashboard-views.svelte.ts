@@ -1,5 +1,6 @@
 import type { Scope, Selection } from '$lib/models/restaurant/build-dashboard-sql';
 import type { RangeFilter } from '$lib/models/dataset/range';
+import type { RangeCubeTables } from '$lib/models/restaurant/build-range-cube-sql';
 import {
   loadDatasetView,
   loadScopeView,
@@ -38,6 +39,8 @@ export class DashboardViews {
   /** The range `applyRange` is narrowing to, until its panels are read (or it fails). */
   applying = $state.raw<RangeFilter | null>(null);
   private request = 0;
+  /** The range cube the engine named for the range set now (none: its narrowed cube holds the range). */
+  private rangeCube: RangeCubeTables | null = null;
   private readonly scopes = new ScopeViewCache(loadScopeView);
 
   constructor(private readonly inputs: ViewInputs) {}
@@ -109,7 +112,9 @@ export class DashboardViews {
     this.scopes.forget();
     await this.run(async () => {
       try {
-        await narrowCube(active.id, { range, customer: this.inputs.filters.customer });
+        this.rangeCube = (
+          await narrowCube(active.id, { range, customer: this.inputs.filters.customer })
+        ).cube;
       } catch (error) {
         this.error = `The dashboard could not be narrowed to that range: ${message(error)}`;
         return;
@@ -149,8 +154,8 @@ export class DashboardViews {
   /** The engine's narrowed cube (a range) and daily summary (a customer's, with a date role), when needed. */
   private async narrowEngine(active: { id: number; roles: { date: string | null } }): Promise<void> {
     const { range, customer } = this.inputs.filters;
-    if (range !== null || (customer !== null && active.roles.date !== null))
-      await narrowCube(active.id, { range, customer });
+    const needed = range !== null || (customer !== null && active.roles.date !== null);
+    this.rangeCube = needed ? (await narrowCube(active.id, { range, customer })).cube : null;
   }
 
   private async loadNarrowed(request: number): Promise<void> {
@@ -179,6 +184,13 @@ export class DashboardViews {
 
   private selection(): Selection {
     const { customer, range } = this.inputs.filters;
-    return { dataset: this.inputs.data.activeId ?? 0, sources: this.inputs.files, customer, range };
+    const rangeCube = range === null ? null : this.rangeCube;
+    return {
+      dataset: this.inputs.data.activeId ?? 0,
+      sources: this.inputs.files,
+      customer,
+      range,
+      rangeCube,
+    };
   }
 }

@@ -6,7 +6,7 @@ import type {
   IngestOptions,
   IngestProgress,
   IngestReport,
-  NarrowedBy,
+  Narrowed,
   RestoreReport,
   SqlLimits,
   SqlRunResult,
@@ -65,7 +65,7 @@ export async function setRoles(datasetId: number, roles: RoleMapping): Promise<v
   return worker().setRoles(datasetId, roles);
 }
 
-export async function narrowCube(datasetId: number, { range, customer }: Narrowing): Promise<NarrowedBy> {
+export async function narrowCube(datasetId: number, { range, customer }: Narrowing): Promise<Narrowed> {
   await startEngine();
   // A plain copy: reactive state is a proxy, which cannot be posted to the worker.
   return worker().narrow(datasetId, { range: range === null ? null : { ...range }, customer });

@@ -6,6 +6,7 @@ import type { Narrowing } from '$lib/models/dataset/range';
 import type { RememberedRoles, RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import type { SourceRecord } from '$lib/models/restaurant/build-ingest-sql';
+import type { RangeCubeTables } from '$lib/models/restaurant/build-range-cube-sql';
 import type { SchemaTable } from '$lib/sql-console/schema';
 
 export interface EngineInfo {
@@ -97,8 +98,14 @@ export interface SqlRunResult {
   ms: number;
 }
 
-/** How a range was narrowed: rolled up from its column's range cube, or by a scan of the table. */
+/** How a range was narrowed: read from its column's range cube, or by a scan of the table. */
 export type NarrowedBy = 'range cube' | 'scan' | 'none';
+
+/** What `narrow` did, and the range cube the panels read the range from (none: the narrowed cube). */
+export interface Narrowed {
+  by: NarrowedBy;
+  cube: RangeCubeTables | null;
+}
 
 export interface EngineApi {
   start(options?: EngineOptions): Promise<EngineInfo>;
@@ -110,11 +117,12 @@ export interface EngineApi {
   /** Maps a dataset's columns to the dashboard's roles and rebuilds its cube (in one transaction). */
   setRoles(datasetId: number, roles: RoleMapping): Promise<void>;
   /**
-   * Builds the dataset's cube over the rows of a range of one of its columns, and its daily summary over
-   * a number range's or a customer's rows, under its narrowed id (rolled up from range cubes, or a scan
-   * of its table). Panels read them by passing the range and the customer in their selection.
+   * Readies what the panels read for a range of one of the dataset's columns and a customer: the
+   * column's range cube (built if missing, then read in place), or else the dataset's cube over the rows
+   * in the range, scanned under its narrowed id; and a customer's (or such a range's) daily summary.
+   * Panels read them by passing the range, the customer and the returned cube in their selection.
    */
-  narrow(datasetId: number, narrowing: Narrowing): Promise<NarrowedBy>;
+  narrow(datasetId: number, narrowing: Narrowing): Promise<Narrowed>;
   /** Each column's type (judged over the whole column), null share, distinct count, range, distribution. */
   profile(datasetId: number): Promise<ColumnProfile[]>;
   /** Stops the running ingest; the file being read is rolled back, earlier files stay. */

@@ -8,11 +8,10 @@ import {
   type CubeSource,
 } from '$lib/models/restaurant/build-ingest-sql';
 import {
+  attachRangeCatalogSql,
   createRangeCubeSql,
   customerDailyFromDateCubeSql,
-  dailyFromRangeCubeSql,
   dropRangeCubeSql,
-  factsFromRangeCubeSql,
   rangeCubeBoundSql,
   rangeCubeStateSql,
   rangeCubeTables,
@@ -20,7 +19,7 @@ import {
   type RangeKey,
 } from '$lib/models/restaurant/build-range-cube-sql';
 import { inTransaction } from './roles';
-import type { NarrowedBy } from './api';
+import type { Narrowed, NarrowedBy } from './api';
 import type { Row, SqlRunner } from './sql-runner';
 
 /** Past this many groups a range cube would be about as big as the table: ranges scan the table. */
@@ -56,7 +55,7 @@ interface Built {
 
 /**
  * Range cubes: the fact cube with one column (a day or a number) in its grain, one per brushed column,
- * so a range of it is a roll-up of a small table. Built on the first range of a column (or ahead of it)
+ * so a range of it is read from small tables the panels query directly. Built on the first range of a column (or ahead of it)
  * and rebuilt when the dataset's roles or files change. A column with too many values for that to be
  * small is narrowed by a scan of the table instead.
  */
@@ -68,6 +67,9 @@ export class RangeCubes {
   readonly #distinct = new Map<string, number>();
   /** Each dataset's state as last read, until the tables change (`tablesChanged`). */
   readonly #states = new Map<number, DatasetState>();
+  /** Datasets whose narrowed cube or daily summary has rows, to be emptied by the next narrowing. */
+  readonly #narrowed = new Set<number>();
+  #attached: Promise<void> | null = null;
   #tablesVersion = 0;
   #slots = 0;
 
@@ -81,40 +83,41 @@ export class RangeCubes {
   }
 
   /**
-   * The dataset's narrowed cube for a range, and its narrowed daily summary for a number range or a
-   * customer (a date range is shaded on the over-time chart, which shows every date): rolled up from
-   * range cubes where it can, else one scan of the table each. Written in one transaction.
+   * What the panels read for a range and a customer: the range's column's range cube when it has one
+   * (read as it is: nothing is written), else the table's rows in the range, scanned into the dataset's
+   * narrowed cube; and for the over-time chart, a customer's (or a number range's, without a cube)
+   * narrowed daily summary. Written in one transaction.
    */
-  async narrow(datasetId: number, { range, customer }: Narrowing): Promise<NarrowedBy> {
+  async narrow(datasetId: number, { range, customer }: Narrowing): Promise<Narrowed> {
     const state = await this.#state(datasetId);
     const scan: CubeSource = { datasetId, table: state.table, roles: state.roles, sourceId: null };
-    const statements = clearNarrowedSql(datasetId);
+    const clear = clearNarrowedSql(datasetId);
+    const statements = [...clear];
     let by: NarrowedBy = 'none';
     const use = (sql: string | null, from: NarrowedBy) => {
       if (sql === null) return;
       statements.push(sql);
       by = by === 'scan' || from === 'scan' ? 'scan' : from;
     };
-    if (range) {
-      const tables = await this.prepare(state, range);
-      if (tables) use(factsFromRangeCubeSql(datasetId, range, tables), 'range cube');
-      else use(insertFactsSql({ ...scan, range }), 'scan');
-    }
+    const cube = range ? await this.prepare(state, range) : null;
+    if (cube) by = 'range cube';
+    else if (range) use(insertFactsSql({ ...scan, range }), 'scan');
     const numbers = range?.kind === 'number' ? range : null;
-    if (state.roles.date !== null && (numbers || customer !== null)) {
-      const key = numbers ?? { kind: 'date' as const, column: state.roles.date };
-      const tables = numbers && customer !== null ? null : await this.prepare(state, key);
-      const rolled =
-        tables === null
-          ? null
-          : numbers
-            ? dailyFromRangeCubeSql(datasetId, numbers, tables)
-            : customerDailyFromDateCubeSql(datasetId, customer ?? '', tables);
-      if (rolled) use(rolled, 'range cube');
+    const { date } = state.roles;
+    if (date !== null && customer !== null) {
+      const dates = numbers ? null : await this.prepare(state, { kind: 'date', column: date });
+      if (dates) use(customerDailyFromDateCubeSql(datasetId, customer, dates), 'range cube');
       else use(insertDailySql({ ...scan, range: numbers, customer }), 'scan');
+    } else if (date !== null && numbers && cube === null) {
+      use(insertDailySql({ ...scan, range: numbers, customer: null }), 'scan');
     }
-    await inTransaction(this.#db, statements);
-    return by;
+    // Nothing to write and nothing written before: no transaction (a brush read from a cube writes nothing).
+    if (statements.length > clear.length || this.#narrowed.has(datasetId)) {
+      await inTransaction(this.#db, statements);
+      if (statements.length > clear.length) this.#narrowed.add(datasetId);
+      else this.#narrowed.delete(datasetId);
+    }
+    return { by, cube };
   }
 
   /**
@@ -132,6 +135,8 @@ export class RangeCubes {
     }
     if (built) await this.#drop(id, built);
     if (!(await this.#affordable(state, key))) return null;
+    this.#attached ??= this.#db.exec(attachRangeCatalogSql());
+    await this.#attached;
     const tables = rangeCubeTables(datasetId, ++this.#slots, key, roles);
     const source = { datasetId, table: state.table, roles };
     for (const sql of createRangeCubeSql(source, key, tables))

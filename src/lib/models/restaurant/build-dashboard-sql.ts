@@ -1,58 +1,22 @@
-import { narrowedId, type RangeFilter } from '../dataset/range';
 import { integer, literal } from '../sql';
+import {
+  cubeRowsSql,
+  customersSql,
+  dailyRowsSql,
+  dishesSql,
+  restaurantsSql,
+  restaurantVisitsSql,
+  type Scope,
+  type Selection,
+} from './build-cube-rows-sql';
 import { MODELS } from './schema';
 
-const { sources, rejects, facts, daily, restaurants, dishes, customers } = MODELS;
+export type { Scope, Selection, SourceFilter } from './build-cube-rows-sql';
 
-/** The files the dashboard reads: their source ids, or null for every loaded file. */
-export type SourceFilter = readonly number[] | null;
+const { sources, rejects, facts } = MODELS;
 
-/**
- * One dataset, the files of it the dashboard reads, and what a click or a brush narrowed it to: an item
- * (dish), a customer, a range of a column. A range is read from the dataset's narrowed cube (built by
- * the engine's `narrow`), the rest from the cube itself.
- */
-export interface Selection {
-  dataset: number;
-  sources: SourceFilter;
-  item?: string | null;
-  customer?: string | null;
-  range?: RangeFilter | null;
-}
-
-/** What the dashboard is narrowed to. `restaurant: null` means all restaurants. */
-export interface Scope extends Selection {
-  restaurant: string | null;
-}
-
-function ids(filter: SourceFilter): string {
-  return filter === null ? 'NULL' : `[${filter.map(integer).join(', ')}]::INTEGER[]`;
-}
-
-/** The cube rows a selection reads: the dataset's own, or its narrowed cube's under a range. */
-const cubeOf = (s: Selection) => integer(s.range ? narrowedId(s.dataset) : s.dataset);
-
-/** The arguments the summary macros take. */
-const args = (s: Selection) =>
-  `${cubeOf(s)}, ${ids(s.sources)}${s.item == null ? '' : `, item := ${literal(s.item)}`}` +
-  (s.customer == null ? '' : `, who := ${literal(s.customer)}`);
-
-/**
- * The daily summary rows a selection reads: the dataset's own, or its narrowed ones for a number range or
- * a customer (it has no customer column). Never cut to a date range: the over-time chart shows every date.
- */
-const dailyOf = (s: Selection) =>
-  integer(s.customer != null || s.range?.kind === 'number' ? narrowedId(s.dataset) : s.dataset);
-
-/** `daily`: the conditions on the daily summary, whose narrowed rows already are the customer's. */
-function where(scope: Scope, { daily = false } = {}): string {
-  const restaurant = scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
-  const files = scope.sources === null ? 'TRUE' : `list_contains(${ids(scope.sources)}, source_id)`;
-  const item = scope.item == null ? 'TRUE' : `dish = ${literal(scope.item)}`;
-  const customer = daily || scope.customer == null ? 'TRUE' : `customer = ${literal(scope.customer)}`;
-  const id = daily ? dailyOf(scope) : cubeOf(scope);
-  return `dataset_id = ${id} AND ${restaurant} AND ${files} AND ${item} AND ${customer}`;
-}
+const inRestaurant = (scope: Scope) =>
+  scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
 
 const money = (expression: string) => `round(${expression}, 2)::DOUBLE`;
 
@@ -66,7 +30,7 @@ export function overviewSql(scope: Scope): string {
       coalesce(sum(unusable_costs), 0)::BIGINT AS unusable_costs,
       coalesce(sum(visits) FILTER (restaurant IS NULL), 0)::BIGINT AS visits_without_restaurant,
       count(DISTINCT source_id)::BIGINT AS source_count
-    FROM ${facts} WHERE ${where(scope)}`;
+    FROM ${cubeRowsSql(scope, 'customers')} WHERE ${inRestaurant(scope)}`;
 }
 
 /**
@@ -77,22 +41,22 @@ export function answersSql(files: Selection): string {
   return `WITH
     popular AS (
       SELECT restaurant, max(orders) AS orders, list(dish ORDER BY dish) AS dishes FROM (
-        SELECT *, max(orders) OVER (PARTITION BY restaurant) AS top FROM ${dishes}(${args(files)})
+        SELECT *, max(orders) OVER (PARTITION BY restaurant) AS top FROM ${dishesSql(files)}
       ) WHERE orders = top GROUP BY restaurant),
     profitable AS (
       SELECT restaurant, max(revenue) AS revenue, list(dish ORDER BY dish) AS dishes FROM (
-        SELECT *, max(revenue) OVER (PARTITION BY restaurant) AS top FROM ${dishes}(${args(files)})
+        SELECT *, max(revenue) OVER (PARTITION BY restaurant) AS top FROM ${dishesSql(files)}
       ) WHERE revenue = top GROUP BY restaurant),
     visitors AS (
       SELECT restaurant, max(visits) AS visits, list(customer ORDER BY customer) AS customers FROM (
-        SELECT *, max(visits) OVER (PARTITION BY restaurant) AS top FROM ${customers}(${args(files)})
+        SELECT *, max(visits) OVER (PARTITION BY restaurant) AS top FROM ${customersSql(files)}
       ) WHERE visits = top GROUP BY restaurant)
     SELECT r.restaurant AS name, r.visits::BIGINT AS visits, r.unique_customers::BIGINT AS unique_customers,
       ${money('r.revenue')} AS revenue,
       coalesce(p.orders, 0)::BIGINT AS popular_orders, coalesce(p.dishes, []) AS popular_dishes,
       ${money('coalesce(f.revenue, 0)')} AS profitable_revenue, coalesce(f.dishes, []) AS profitable_dishes,
       coalesce(v.visits, 0)::BIGINT AS top_visits, coalesce(v.customers, []) AS top_customers
-    FROM ${restaurants}(${args(files)}) r
+    FROM ${restaurantsSql(files)} r
     LEFT JOIN popular p USING (restaurant)
     LEFT JOIN profitable f USING (restaurant)
     LEFT JOIN visitors v USING (restaurant)
@@ -102,7 +66,7 @@ export function answersSql(files: Selection): string {
 /** Who visited the most distinct restaurants: the count, every customer who reached it, and how many. */
 export function mostRestaurantsSql(files: Selection): string {
   return `WITH reach AS (
-      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customers}(${args(files)})
+      SELECT customer, count(DISTINCT restaurant) AS restaurants FROM ${customersSql(files)}
       WHERE restaurant IS NOT NULL GROUP BY customer)
     SELECT coalesce(max(restaurants), 0)::BIGINT AS restaurants,
       coalesce(list(customer ORDER BY customer) FILTER (restaurants = (SELECT max(restaurants) FROM reach)), [])
@@ -116,7 +80,8 @@ export function topDishesSql(scope: Scope, limit = 5): string {
       SELECT dish, sum(visits) AS orders, sum(revenue) AS revenue,
         row_number() OVER (ORDER BY sum(visits) DESC, dish) AS orders_rank,
         row_number() OVER (ORDER BY sum(revenue) DESC, dish) AS revenue_rank
-      FROM ${facts} WHERE ${where({ ...scope, item: null })} AND dish IS NOT NULL GROUP BY dish)
+      FROM ${cubeRowsSql({ ...scope, item: null }, 'dishes')} WHERE ${inRestaurant(scope)} AND dish IS NOT NULL
+      GROUP BY dish)
     WHERE orders_rank <= ${integer(limit)} OR revenue_rank <= ${integer(limit)}
     ORDER BY orders_rank`;
 }
@@ -125,7 +90,7 @@ export function topDishesSql(scope: Scope, limit = 5): string {
 export function restaurantTotalsSql(selection: Selection): string {
   return `SELECT restaurant AS name, visits::BIGINT AS visits, unique_customers::BIGINT AS unique_customers,
       ${money('revenue')} AS revenue
-    FROM ${restaurants}(${args(selection)}) ORDER BY restaurant`;
+    FROM ${restaurantsSql(selection)} ORDER BY restaurant`;
 }
 
 /**
@@ -135,11 +100,12 @@ export function restaurantTotalsSql(selection: Selection): string {
 export function topCustomersSql(scope: Scope, limit = 10): string {
   return `WITH per_customer AS (
       SELECT customer, sum(visits) AS visits
-      FROM ${facts} WHERE ${where(scope)} AND customer IS NOT NULL GROUP BY customer),
+      FROM ${cubeRowsSql(scope, 'customers')} WHERE ${inRestaurant(scope)} AND customer IS NOT NULL
+      GROUP BY customer),
     shown AS (SELECT customer, visits FROM per_customer ORDER BY visits DESC, customer LIMIT ${integer(limit)}),
     reach AS (
       SELECT customer, count(DISTINCT restaurant) AS restaurants
-      FROM ${facts} WHERE ${where({ ...scope, restaurant: null })} AND customer IN (SELECT customer FROM shown)
+      FROM ${cubeRowsSql(scope, 'customers')} WHERE customer IN (SELECT customer FROM shown)
       GROUP BY customer)
     SELECT customer, visits::BIGINT AS visits, coalesce(restaurants, 0)::BIGINT AS restaurants,
       (SELECT count(*) FROM per_customer WHERE visits = (SELECT max(visits) FROM per_customer))::BIGINT
@@ -151,13 +117,13 @@ export function topCustomersSql(scope: Scope, limit = 10): string {
 /** Each restaurant's top dishes by orders and by revenue, ranked (name breaks ties), for a side-by-side table. */
 export function topDishesPerRestaurantSql(files: Selection, limit = 5, maxRestaurants = 12): string {
   return `WITH
-    shown AS (SELECT restaurant FROM ${restaurants}(${args(files)})
+    shown AS (SELECT restaurant FROM ${restaurantVisitsSql(files)}
       ORDER BY visits DESC, restaurant LIMIT ${integer(maxRestaurants)}),
     ranked AS (
       SELECT restaurant, dish, orders, revenue,
         row_number() OVER (PARTITION BY restaurant ORDER BY orders DESC, dish) AS orders_rank,
         row_number() OVER (PARTITION BY restaurant ORDER BY revenue DESC, dish) AS revenue_rank
-      FROM ${dishes}(${args(files)}) JOIN shown USING (restaurant))
+      FROM ${dishesSql(files)} JOIN shown USING (restaurant))
     SELECT restaurant, dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue, orders_rank, revenue_rank
     FROM ranked WHERE orders_rank <= ${integer(limit)} OR revenue_rank <= ${integer(limit)}
     ORDER BY restaurant, orders_rank`;
@@ -166,8 +132,8 @@ export function topDishesPerRestaurantSql(files: Selection, limit = 5, maxRestau
 /** Restaurant × dish cells for the heat map, limited to the busiest rows and columns so it stays legible. */
 export function dishMatrixSql(files: Selection, maxRestaurants = 20, maxDishes = 40): string {
   return `WITH
-    cells AS (SELECT * FROM ${dishes}(${args(files)}) WHERE restaurant IS NOT NULL),
-    top_restaurants AS (SELECT restaurant FROM ${restaurants}(${args(files)})
+    cells AS (SELECT * FROM ${dishesSql(files)} WHERE restaurant IS NOT NULL),
+    top_restaurants AS (SELECT restaurant FROM ${restaurantVisitsSql(files)}
       ORDER BY visits DESC, restaurant LIMIT ${integer(maxRestaurants)}),
     top_dishes AS (SELECT dish FROM cells GROUP BY dish ORDER BY sum(orders) DESC, dish LIMIT ${integer(maxDishes)})
     SELECT restaurant, dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue
@@ -199,7 +165,7 @@ export function rejectedRecordsSql(sourceId: number): string {
  * (the daily summary has none); the panel says so.
  */
 export function timelineSql(scope: Scope): string {
-  return `WITH d AS (SELECT day, visits, revenue FROM ${daily} WHERE ${where(scope, { daily: true })}),
+  return `WITH d AS (SELECT day, visits, revenue FROM ${dailyRowsSql(scope)} WHERE ${inRestaurant(scope)}),
     span AS (SELECT CASE WHEN max(day) - min(day) <= 92 THEN 'day'
       WHEN max(day) - min(day) <= 731 THEN 'week' ELSE 'month' END AS unit FROM d)
     SELECT (SELECT unit FROM span) AS unit,
@@ -210,5 +176,6 @@ export function timelineSql(scope: Scope): string {
 
 /** Rows whose date did not read as a date: counted, never silently dropped. */
 export function undatedSql(scope: Scope): string {
-  return `SELECT coalesce(sum(visits), 0)::BIGINT AS visits FROM ${daily} WHERE ${where(scope, { daily: true })} AND day IS NULL`;
+  return `SELECT coalesce(sum(visits), 0)::BIGINT AS visits FROM ${dailyRowsSql(scope)}
+    WHERE ${inRestaurant(scope)} AND day IS NULL`;
 }

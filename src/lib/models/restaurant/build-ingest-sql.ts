@@ -5,7 +5,7 @@ import { narrowedId, rangePredicateSql, type RangeFilter } from '../dataset/rang
 import type { Role, RoleMapping } from '../dataset/roles';
 import { MODELS } from './schema';
 
-const { sources, rejects: rejectLog, facts, daily, restaurants, dishes, customers } = MODELS;
+const { sources, rejects: rejectLog, facts, daily } = MODELS;
 
 export type CsvEncoding = 'utf-8' | 'latin-1';
 
@@ -67,11 +67,7 @@ export function describeCsvSql(options: CsvReadOptions, maxRecordBytes = HEADER_
   return `DESCRIBE SELECT * FROM ${readCsvSql(options, maxRecordBytes)}`;
 }
 
-const IN_SOURCES = '(source_ids IS NULL OR list_contains(source_ids, source_id))';
-// `who` (not `customer`, a column of the cube) is the customer a click narrowed the dashboard to.
-const IN_DATASET = `dataset_id = ds AND ${IN_SOURCES} AND (item IS NULL OR dish = item) AND (who IS NULL OR customer = who)`;
-
-/** The dbt-like layers. Summaries are table macros over the small fact cube, never over raw rows. */
+/** The dbt-like layers. Summaries are roll-ups of the small fact cube (`build-cube-rows-sql.ts`), never of raw rows. */
 export function createModelsSql(): string[] {
   return [
     ...createDatasetModelsSql(),
@@ -95,17 +91,6 @@ export function createModelsSql(): string[] {
     `CREATE TABLE IF NOT EXISTS ${daily} (
       dataset_id INTEGER NOT NULL, source_id INTEGER NOT NULL, restaurant VARCHAR, dish VARCHAR, day DATE,
       visits BIGINT NOT NULL, revenue DECIMAL(38, 6) NOT NULL)`,
-    // Summaries take the dataset, the selected files (NULL: all of its files) and an item to narrow to.
-    `CREATE OR REPLACE MACRO ${restaurants}(ds, source_ids, item := NULL, who := NULL) AS TABLE
-      SELECT restaurant, sum(visits) AS visits, count(DISTINCT customer) AS unique_customers,
-        sum(revenue) AS revenue
-      FROM ${facts} WHERE restaurant IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant`,
-    `CREATE OR REPLACE MACRO ${dishes}(ds, source_ids, item := NULL, who := NULL) AS TABLE
-      SELECT restaurant, dish, sum(visits) AS orders, sum(revenue) AS revenue
-      FROM ${facts} WHERE dish IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant, dish`,
-    `CREATE OR REPLACE MACRO ${customers}(ds, source_ids, item := NULL, who := NULL) AS TABLE
-      SELECT restaurant, customer, sum(visits) AS visits
-      FROM ${facts} WHERE customer IS NOT NULL AND ${IN_DATASET} GROUP BY restaurant, customer`,
   ];
 }
 

@@ -11,11 +11,14 @@ export type RangeKey = Pick<RangeFilter, 'kind' | 'column'>;
 
 /**
  * A range cube's tables: the cube with the key in its grain (its groups of file, place, item and customer
- * as numbers, named in `groups`), and (for a number key) its daily summary.
+ * as numbers, named in `groups`); the same without customers (`dishes`) and without items (`customers`),
+ * which most panels read, a few rows per key; and (for a number key) its daily summary.
  */
 export interface RangeCubeTables {
   facts: string;
   groups: string;
+  dishes: string;
+  customers: string;
   daily: string | null;
 }
 
@@ -25,11 +28,30 @@ export interface RangeCubeSource {
   roles: RoleMapping;
 }
 
-/** Temporary tables: one connection builds and reads them, and they are never kept or listed. */
-export function rangeCubeTables(datasetId: number, slot: number, key: RangeKey, roles: RoleMapping) {
+/** Range cubes live in an in-memory catalog of their own: every connection reads them, none keeps them. */
+export const RANGE_CATALOG = 'dd_ranges';
+
+export const attachRangeCatalogSql = () => `ATTACH IF NOT EXISTS ':memory:' AS ${ident(RANGE_CATALOG)}`;
+
+/** A range cube's table, by its full name (the catalog is not the one queries run in). */
+export const rangeTable = (name: string) => `${ident(RANGE_CATALOG)}.main.${ident(name)}`;
+
+/** A range cube's tables, named by dataset and a slot that is never reused, so a rebuild is a new name. */
+export function rangeCubeTables(
+  datasetId: number,
+  slot: number,
+  key: RangeKey,
+  roles: RoleMapping,
+): RangeCubeTables {
   const name = `dd_range_${integer(datasetId)}_${integer(slot)}`;
   const daily = key.kind === 'number' && roles.date !== null ? `${name}_daily` : null;
-  return { facts: name, groups: `${name}_groups`, daily };
+  return {
+    facts: name,
+    groups: `${name}_groups`,
+    dishes: `${name}_dishes`,
+    customers: `${name}_customers`,
+    daily,
+  };
 }
 
 const role = (roles: RoleMapping, r: Role) => (roles[r] === null ? 'NULL::VARCHAR' : ident(roles[r]));
@@ -50,6 +72,7 @@ export function createRangeCubeSql(
   const amount = role(roles, 'amount');
   const keyValue = rangeValueSql(key.kind, 'raw_key');
   const all = ident(`${tables.facts}_all`);
+  // Scratch: temporary, of the building connection only.
   const cube = `CREATE OR REPLACE TEMP TABLE ${all} AS
     WITH by_raw_value AS (
       SELECT ${ident(LINEAGE.source)} AS source_id, ${role(roles, 'place')} AS place,
@@ -64,15 +87,23 @@ export function createRangeCubeSql(
       coalesce(sum(revenue), 0) AS revenue, sum(missing_costs) AS missing_costs,
       sum(unusable_costs) AS unusable_costs
     FROM by_raw_value GROUP BY ALL)`;
+  const coarse = (without: 'customer' | 'dish') => {
+    const kept = without === 'customer' ? 'dish' : 'customer';
+    return `SELECT source_id, restaurant, ${kept}, key, sum(visits) AS visits, sum(revenue) AS revenue,
+        sum(missing_costs) AS missing_costs, sum(unusable_costs) AS unusable_costs
+      FROM ${all} GROUP BY ALL ORDER BY key`;
+  };
   const coded = [
-    `CREATE OR REPLACE TEMP TABLE ${ident(tables.groups)} AS
+    `CREATE OR REPLACE TABLE ${rangeTable(tables.groups)} AS
       SELECT DISTINCT g, source_id, restaurant, dish, customer FROM ${all}`,
-    `CREATE OR REPLACE TEMP TABLE ${ident(tables.facts)} AS
+    `CREATE OR REPLACE TABLE ${rangeTable(tables.facts)} AS
       SELECT g, key, visits, revenue, missing_costs, unusable_costs FROM ${all} ORDER BY key`,
+    `CREATE OR REPLACE TABLE ${rangeTable(tables.dishes)} AS ${coarse('customer')}`,
+    `CREATE OR REPLACE TABLE ${rangeTable(tables.customers)} AS ${coarse('dish')}`,
     `DROP TABLE ${all}`,
   ];
   if (tables.daily === null || roles.date === null) return [cube, ...coded];
-  const dailyCube = `CREATE OR REPLACE TEMP TABLE ${ident(tables.daily)} AS
+  const dailyCube = `CREATE OR REPLACE TABLE ${rangeTable(tables.daily)} AS
     WITH by_raw_value AS (
       SELECT ${ident(LINEAGE.source)} AS source_id, ${role(roles, 'place')} AS place,
         ${role(roles, 'item')} AS item, ${ident(roles.date)} AS day, ${ident(key.column)} AS raw_key,
@@ -84,30 +115,36 @@ export function createRangeCubeSql(
   return [cube, ...coded, dailyCube];
 }
 
-/** The dataset's narrowed cube for a range, rolled up from its column's range cube: the rows a scan gives. */
-export function factsFromRangeCubeSql(
-  datasetId: number,
-  range: RangeFilter,
-  tables: RangeCubeTables,
-): string {
-  return `INSERT INTO ${facts} SELECT ${integer(narrowedId(datasetId))}, source_id, restaurant, dish, customer,
-      visits, revenue, missing_costs, unusable_costs
+/**
+ * What a panel reads of a range cube: `dishes` and `customers` need no roll-up of many groups (a
+ * few rows per key, the other column NULL); `all` rolls the full grain up, for a panel that narrows
+ * by an item and counts customers, or the reverse.
+ */
+export type RangeGrain = 'dishes' | 'customers' | 'all';
+
+const MEASURES = 'visits, revenue, missing_costs, unusable_costs';
+
+/** The cube's rows in the range, with the fact cube's columns (no dataset id): what a panel reads. */
+export function rangeRowsSql(tables: RangeCubeTables, range: RangeFilter, grain: RangeGrain): string {
+  const inRange = rangeBetweenSql(range, 'key');
+  if (grain === 'dishes')
+    return `SELECT source_id, restaurant, dish, NULL::VARCHAR AS customer, ${MEASURES}
+      FROM ${rangeTable(tables.dishes)} WHERE ${inRange}`;
+  if (grain === 'customers')
+    return `SELECT source_id, restaurant, NULL::VARCHAR AS dish, customer, ${MEASURES}
+      FROM ${rangeTable(tables.customers)} WHERE ${inRange}`;
+  return `SELECT source_id, restaurant, dish, customer, ${MEASURES}
     FROM (SELECT g, sum(visits) AS visits, sum(revenue) AS revenue, sum(missing_costs) AS missing_costs,
         sum(unusable_costs) AS unusable_costs
-      FROM ${ident(tables.facts)} WHERE ${rangeBetweenSql(range, 'key')} GROUP BY g)
-    JOIN ${ident(tables.groups)} USING (g)`;
+      FROM ${rangeTable(tables.facts)} WHERE ${inRange} GROUP BY g)
+    JOIN ${rangeTable(tables.groups)} USING (g)`;
 }
 
-/** The narrowed daily summary for a number range, from that column's range cube's daily summary. */
-export function dailyFromRangeCubeSql(
-  datasetId: number,
-  range: RangeFilter,
-  tables: RangeCubeTables,
-): string | null {
+/** A number range's daily summary rows (the daily summary's columns, no dataset id); null without one. */
+export function rangeDailyRowsSql(tables: RangeCubeTables, range: RangeFilter): string | null {
   if (tables.daily === null) return null;
-  return `INSERT INTO ${daily} SELECT ${integer(narrowedId(datasetId))}, source_id, restaurant, dish, day,
-      sum(visits), sum(revenue)
-    FROM ${ident(tables.daily)} WHERE ${rangeBetweenSql(range, 'key')} GROUP BY ALL`;
+  return `SELECT source_id, restaurant, dish, day, visits, revenue
+    FROM ${rangeTable(tables.daily)} WHERE ${rangeBetweenSql(range, 'key')}`;
 }
 
 /** The narrowed daily summary for one customer, from the date's range cube (its key is the day). */
@@ -118,15 +155,19 @@ export function customerDailyFromDateCubeSql(
 ): string {
   return `INSERT INTO ${daily} SELECT ${integer(narrowedId(datasetId))}, source_id, restaurant, dish,
       key AS day, sum(visits), sum(revenue)
-    FROM ${ident(tables.facts)} JOIN (SELECT * FROM ${ident(tables.groups)}
+    FROM ${rangeTable(tables.facts)} JOIN (SELECT * FROM ${rangeTable(tables.groups)}
       WHERE customer = ${literal(customer)}) USING (g)
     GROUP BY ALL`;
 }
 
 export function dropRangeCubeSql(tables: RangeCubeTables): string[] {
-  return [tables.facts, tables.groups, `${tables.facts}_all`, tables.daily]
-    .filter((t): t is string => t !== null)
-    .map((t) => `DROP TABLE IF EXISTS ${ident(t)}`);
+  const { facts, groups, dishes, customers, daily } = tables;
+  return [
+    `DROP TABLE IF EXISTS ${ident(`${facts}_all`)}`,
+    ...[facts, groups, dishes, customers, daily]
+      .filter((t): t is string => t !== null)
+      .map((t) => `DROP TABLE IF EXISTS ${rangeTable(t)}`),
+  ];
 }
 
 /** What tells whether a range cube still matches its dataset: the roles' version and the files in it. */

@@ -6,7 +6,4 @@ export const MODELS = {
   rejects: 'dd_rejects',
   facts: 'fct_visit_cube',
   daily: 'fct_daily',
-  restaurants: 'sum_restaurants',
-  dishes: 'sum_restaurant_dishes',
-  customers: 'sum_restaurant_customers',
 } as const;
