@@ -109,6 +109,7 @@ describe('range cubes: a range is a roll-up of its column’s cube, not a scan (
     await ingestPath(db, path);
     cubes.tablesChanged();
     expect(await narrowed(cubes, { range: march, customer: null })).toBe('range cube');
+    const second = rangeCube;
     const more = [...records, ...parseRestaurantCsv(extra)].filter(within(march));
     expect(await answersIn(march)).toEqual(mappedAnswers(more, ROLES).restaurants);
     await applyRoles(db, 1, { ...ROLES, place: 'channel' });
@@ -116,6 +117,15 @@ describe('range cubes: a range is a roll-up of its column’s cube, not a scan (
     await narrowed(cubes, { range: march, customer: null });
     expect(await answersIn(march)).toEqual(mappedAnswers(more, { ...ROLES, place: 'channel' }).restaurants);
     expect(builds).toBe(3);
+    // A rebuilt cube's old tables stay readable (a click may still read them) until the next narrowing.
+    const tables = async () =>
+      (await db.rows(`SELECT table_name FROM duckdb_tables() WHERE database_name = 'dd_ranges'`)).map((r) =>
+        String(r.table_name),
+      );
+    expect(await tables()).toContain(second?.dishes);
+    await narrowed(cubes, { range: march, customer: null });
+    expect(await tables()).not.toContain(second?.dishes);
+    expect(await tables()).toContain(rangeCube?.dishes);
     // The dataset's state is read once per change of the tables, not once per range.
     expect(stateReads).toBe(3);
   });

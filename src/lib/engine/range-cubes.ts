@@ -69,6 +69,8 @@ export class RangeCubes {
   readonly #states = new Map<number, DatasetState>();
   /** Datasets whose narrowed cube or daily summary has rows, to be emptied by the next narrowing. */
   readonly #narrowed = new Set<number>();
+  /** Out-of-date range cubes, dropped by the next narrowing (by then the page reads their successors). */
+  readonly #retired: RangeCubeTables[] = [];
   #attached: Promise<void> | null = null;
   #tablesVersion = 0;
   #slots = 0;
@@ -89,6 +91,7 @@ export class RangeCubes {
    * narrowed daily summary. Written in one transaction.
    */
   async narrow(datasetId: number, { range, customer }: Narrowing): Promise<Narrowed> {
+    await this.#dropRetired();
     const state = await this.#state(datasetId);
     const scan: CubeSource = { datasetId, table: state.table, roles: state.roles, sourceId: null };
     const clear = clearNarrowedSql(datasetId);
@@ -133,7 +136,11 @@ export class RangeCubes {
       this.#built.set(id, built);
       return built.tables;
     }
-    if (built) await this.#drop(id, built);
+    // The page may still read the old tables (a click while this builds): they go at the next narrowing.
+    if (built) {
+      this.#built.delete(id);
+      this.#retired.push(built.tables);
+    }
     if (!(await this.#affordable(state, key))) return null;
     this.#attached ??= this.#db.exec(attachRangeCatalogSql());
     await this.#attached;
@@ -170,6 +177,7 @@ export class RangeCubes {
   /** Drops every range cube (the datasets were cleared or replaced). */
   async clear(): Promise<void> {
     for (const [id, built] of [...this.#built]) await this.#drop(id, built);
+    await this.#dropRetired();
   }
 
   /** Read once per change of the tables, not per brush (a query of its own on every range). */
@@ -193,6 +201,11 @@ export class RangeCubes {
         ? Number(bound?.days ?? Infinity)
         : (this.#distinct.get(`${datasetId}|${key.column}`) ?? Infinity);
     return Number(bound?.cube_rows ?? Infinity) * values <= this.#limit;
+  }
+
+  async #dropRetired(): Promise<void> {
+    for (const tables of this.#retired.splice(0))
+      for (const sql of dropRangeCubeSql(tables)) await this.#db.exec(sql);
   }
 
   async #drop(id: string, built: Built): Promise<void> {
