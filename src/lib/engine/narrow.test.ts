@@ -5,7 +5,6 @@ import { answersSql, overviewSql, timelineSql } from '$lib/models/restaurant/bui
 import { toAnswer, toOverview } from '$lib/models/restaurant/dashboard-rows';
 import { MODELS } from '$lib/models/restaurant/schema';
 import { answersFrom, ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
-import type { SqlRunner } from './sql-runner';
 import { parseRestaurantCsv } from '../../../tests/support/restaurant-oracle';
 import { SALES_ROLES, salesDates, salesPrices, within } from '../../../tests/support/sales-ranges';
 import { mappedAnswers, oracleTimeline } from '../../../tests/support/sales-oracle';
@@ -14,7 +13,7 @@ import { applyRoles } from './roles';
 
 /** Every range by a scan of the table, as for a column too varied for a range cube. */
 let cubes: RangeCubes;
-const narrowCube = async (_db: SqlRunner, datasetId: number, range: RangeFilter | null) => {
+const narrowCube = async (datasetId: number, range: RangeFilter | null) => {
   const narrowed = await cubes.narrow(datasetId, { range, customer: null });
   expect(narrowed).toEqual({ by: range ? 'scan' : 'none', cube: null });
 };
@@ -41,7 +40,7 @@ const narrowedRows = async () =>
 
 describe('narrowing the dashboard to a range or a customer by a scan of the table (native DuckDB)', () => {
   it('a date range: the narrowed cube equals an independent computation over the rows in it', async () => {
-    await narrowCube(db, 1, MARCH);
+    await narrowCube(1, MARCH);
     const expected = mappedAnswers(records.filter(inMarch), ROLES);
     expect(expected.totalRows).toBeGreaterThan(100);
     expect(await answersOf({ dataset: 1, sources: null, range: MARCH })).toEqual(expected.restaurants);
@@ -52,7 +51,7 @@ describe('narrowing the dashboard to a range or a customer by a scan of the tabl
   });
 
   it('a number range, with its over-time chart narrowed too', async () => {
-    await narrowCube(db, 1, PRICE);
+    await narrowCube(1, PRICE);
     const rows = records.filter(priced);
     expect(await answersOf({ dataset: 1, sources: null, range: PRICE })).toEqual(
       mappedAnswers(rows, ROLES).restaurants,
@@ -74,20 +73,20 @@ describe('narrowing the dashboard to a range or a customer by a scan of the tabl
 
   it('leaves the dataset’s own answers alone, is replaced by the next range, goes with null, follows new roles', async () => {
     const before = await answersFrom(db);
-    await narrowCube(db, 1, MARCH);
-    await narrowCube(db, 1, PRICE);
+    await narrowCube(1, MARCH);
+    await narrowCube(1, PRICE);
     expect(await answersFrom(db)).toEqual(before);
     expect(await answersOf({ dataset: 1, sources: null, range: PRICE })).toEqual(
       mappedAnswers(records.filter(priced), ROLES).restaurants,
     );
-    await narrowCube(db, 1, null);
+    await narrowCube(1, null);
     expect(await narrowedRows()).toBe(0);
-    await narrowCube(db, 1, MARCH);
+    await narrowCube(1, MARCH);
     const byChannel = { ...ROLES, place: 'channel' };
     await applyRoles(db, 1, byChannel);
     cubes.tablesChanged();
     // A role change leaves the narrowed rows to the narrower, which the page asks again.
-    await narrowCube(db, 1, MARCH);
+    await narrowCube(1, MARCH);
     expect(await answersOf({ dataset: 1, sources: null, range: MARCH })).toEqual(
       mappedAnswers(records.filter(inMarch), byChannel).restaurants,
     );

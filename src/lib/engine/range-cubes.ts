@@ -55,8 +55,8 @@ interface Built {
 
 /**
  * Range cubes: the fact cube with one column (a day or a number) in its grain, one per brushed column,
- * so a range of it is read from small tables the panels query directly. Built on the first range of a column (or ahead of it)
- * and rebuilt when the dataset's roles or files change. A column with too many values for that to be
+ * so a range of it is read from small tables the panels query directly. Built on the first range of a
+ * column (or ahead of it) and rebuilt when the dataset's roles or files change. A column with too many values for that to be
  * small is narrowed by a scan of the table instead.
  */
 export class RangeCubes {

@@ -34,14 +34,15 @@ export interface Scope extends Selection {
 }
 
 /** What a summary needs besides the measures: the dishes, the customers, or both. */
-export type Needs = 'dishes' | 'customers';
+type Needs = 'dishes' | 'customers';
 
-export function sourceIdsSql(filter: SourceFilter): string {
+function sourceIdsSql(filter: SourceFilter): string {
   return filter === null ? 'NULL' : `[${filter.map(integer).join(', ')}]::INTEGER[]`;
 }
 
 const inFiles = (s: Selection) =>
   s.sources === null ? 'TRUE' : `list_contains(${sourceIdsSql(s.sources)}, source_id)`;
+const ofItem = (s: Selection) => (s.item == null ? 'TRUE' : `dish = ${literal(s.item)}`);
 
 /** The range cube's grain a panel can read: a coarse one unless it narrows by what that grain lacks. */
 function grainFor(s: Selection, needs: Needs): RangeGrain {
@@ -55,9 +56,8 @@ function grainFor(s: Selection, needs: Needs): RangeGrain {
  * `narrow` wrote for a range.
  */
 export function cubeRowsSql(s: Selection, needs: Needs): string {
-  const item = s.item == null ? 'TRUE' : `dish = ${literal(s.item)}`;
   const customer = s.customer == null ? 'TRUE' : `customer = ${literal(s.customer)}`;
-  const where = `${inFiles(s)} AND ${item} AND ${customer}`;
+  const where = `${inFiles(s)} AND ${ofItem(s)} AND ${customer}`;
   if (s.range && s.rangeCube)
     return `(SELECT * FROM (${rangeRowsSql(s.rangeCube, s.range, grainFor(s, needs))}) WHERE ${where})`;
   const id = integer(s.range ? narrowedId(s.dataset) : s.dataset);
@@ -71,11 +71,10 @@ export function cubeRowsSql(s: Selection, needs: Needs): string {
  * over-time chart shows every date.
  */
 export function dailyRowsSql(s: Selection): string {
-  const item = s.item == null ? 'TRUE' : `dish = ${literal(s.item)}`;
   const numbers = s.range?.kind === 'number' ? s.range : null;
   const fromCube =
     s.customer == null && numbers && s.rangeCube ? rangeDailyRowsSql(s.rangeCube, numbers) : null;
-  const where = `${inFiles(s)} AND ${item}`;
+  const where = `${inFiles(s)} AND ${ofItem(s)}`;
   if (fromCube !== null) return `(SELECT * FROM (${fromCube}) WHERE ${where})`;
   const id = integer(s.customer != null || numbers ? narrowedId(s.dataset) : s.dataset);
   return `(SELECT * EXCLUDE (dataset_id) FROM ${daily} WHERE dataset_id = ${id} AND ${where})`;

@@ -87,19 +87,17 @@ export function createRangeCubeSql(
       coalesce(sum(revenue), 0) AS revenue, sum(missing_costs) AS missing_costs,
       sum(unusable_costs) AS unusable_costs
     FROM by_raw_value GROUP BY ALL)`;
-  const coarse = (without: 'customer' | 'dish') => {
-    const kept = without === 'customer' ? 'dish' : 'customer';
-    return `SELECT source_id, restaurant, ${kept}, key, sum(visits) AS visits, sum(revenue) AS revenue,
+  const coarse = (kept: 'dish' | 'customer') =>
+    `SELECT source_id, restaurant, ${kept}, key, sum(visits) AS visits, sum(revenue) AS revenue,
         sum(missing_costs) AS missing_costs, sum(unusable_costs) AS unusable_costs
       FROM ${all} GROUP BY ALL ORDER BY key`;
-  };
   const coded = [
     `CREATE OR REPLACE TABLE ${rangeTable(tables.groups)} AS
       SELECT DISTINCT g, source_id, restaurant, dish, customer FROM ${all}`,
     `CREATE OR REPLACE TABLE ${rangeTable(tables.facts)} AS
       SELECT g, key, visits, revenue, missing_costs, unusable_costs FROM ${all} ORDER BY key`,
-    `CREATE OR REPLACE TABLE ${rangeTable(tables.dishes)} AS ${coarse('customer')}`,
-    `CREATE OR REPLACE TABLE ${rangeTable(tables.customers)} AS ${coarse('dish')}`,
+    `CREATE OR REPLACE TABLE ${rangeTable(tables.dishes)} AS ${coarse('dish')}`,
+    `CREATE OR REPLACE TABLE ${rangeTable(tables.customers)} AS ${coarse('customer')}`,
     `DROP TABLE ${all}`,
   ];
   if (tables.daily === null || roles.date === null) return [cube, ...coded];
