@@ -24,7 +24,7 @@ export interface DropdashFigures {
    * range cube, built once the profile is done.
    */
   rangeFirstMs?: number;
-  /** The ranges after it: a roll-up of the range cube into a narrowed cube, then the panels. */
+  /** The ranges after it: every narrowed panel read from the range cube (its rows held in the worker), then drawn. */
   rangeMedianMs?: number;
   rangeP95Ms?: number;
   /** The longest main-thread task from the drop until the dashboard is drawn. */

@@ -37,7 +37,8 @@ import {
   type SourceRow,
   type Timeline,
 } from '$lib/models/restaurant/dashboard-rows';
-import { query } from './engine';
+import type { RangePanel } from '$lib/models/restaurant/range-panels';
+import { query, rangePanels } from './engine';
 
 /** Everything that does not depend on the selected restaurant; `sources` lists the dataset's files. */
 export interface DatasetView {
@@ -106,9 +107,23 @@ export async function renarrowDatasetView(view: DatasetView, selection: Selectio
   return { ...view, selection, ...(await loadNarrowedPanels(selection)) };
 }
 
+/**
+ * A range read from its range cube, with no item or customer clicked: the engine answers its panels in
+ * one call (from the cube's rows in memory), not a query each.
+ */
+const wholeRange = (s: Selection) =>
+  s.range != null && s.rangeCube != null && s.item == null && s.customer == null;
+
 async function loadNarrowedPanels(selection: Selection): Promise<Pick<DatasetView, 'matrix' | 'topDishes'>> {
   const { dataset, sources, customer, range, rangeCube } = selection;
   const narrowed: Selection = { dataset, sources, customer, range, rangeCube };
+  if (wholeRange(narrowed)) {
+    const rows = await rangePanels({ ...narrowed, restaurant: null }, ['matrix', 'topDishes']);
+    return {
+      matrix: (rows.matrix ?? []).map(toDishCell),
+      topDishes: (rows.topDishes ?? []).map(toRestaurantDishRank),
+    };
+  }
   const [matrix, topDishes] = await Promise.all([
     query(dishMatrixSql(narrowed)),
     query(topDishesPerRestaurantSql(narrowed)),
@@ -133,6 +148,22 @@ export async function loadScopeView(
   const anyRestaurant = (s: Scope) => JSON.stringify({ ...s, restaurant: null });
   const kept = previous && anyRestaurant(previous.scope) === anyRestaurant(scope) ? previous.totals : null;
   const read = (sql: string) => query(sql, { background });
+  if (wholeRange(scope)) {
+    const panels: RangePanel[] = ['overview', 'dishes', 'customers', ...(kept ? [] : ['totals' as const])];
+    const [rows, timeline, undated] = await Promise.all([
+      rangePanels(scope, panels, { background }),
+      dated ? read(timelineSql(scope)) : Promise.resolve(null),
+      dated ? read(undatedSql(scope)) : Promise.resolve(null),
+    ]);
+    return {
+      scope,
+      overview: toOverview(rows.overview),
+      totals: kept ?? (rows.totals ?? []).map(toRestaurantTotals),
+      dishes: (rows.dishes ?? []).map(toDishRank),
+      customers: (rows.customers ?? []).map(toCustomerRank),
+      timeline: timeline ? toTimeline(timeline, undated?.[0]) : null,
+    };
+  }
   const [overview, totals, dishes, customers, timeline, undated] = await Promise.all([
     read(overviewSql(scope)),
     kept ? Promise.resolve(null) : read(restaurantTotalsSql(scope)),

@@ -13,6 +13,8 @@ import type {
   StorageInfo,
 } from '$lib/engine/api';
 import type { Narrowing } from '$lib/models/dataset/range';
+import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
+import type { RangePanel, RangePanelRows } from '$lib/models/restaurant/range-panels';
 import type { RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import type { SchemaTable } from '$lib/sql-console/schema';
@@ -69,6 +71,27 @@ export async function narrowCube(datasetId: number, { range, customer }: Narrowi
   await startEngine();
   // A plain copy: reactive state is a proxy, which cannot be posted to the worker.
   return worker().narrow(datasetId, { range: range === null ? null : { ...range }, customer });
+}
+
+/** The panels a range narrows, in one call (see the worker's `rangePanels`). */
+export async function rangePanels(
+  scope: Scope,
+  panels: readonly RangePanel[],
+  { background = false } = {},
+): Promise<RangePanelRows> {
+  await startEngine();
+  const { sources, range, rangeCube } = scope;
+  // Plain copies: reactive state is a proxy, which cannot be posted to the worker.
+  return worker().rangePanels(
+    {
+      ...scope,
+      sources: sources == null ? null : [...sources],
+      range: range == null ? null : { ...range },
+      rangeCube: rangeCube == null ? null : { ...rangeCube },
+    },
+    [...panels],
+    background,
+  );
 }
 
 export async function profileDataset(datasetId: number): Promise<ColumnProfile[]> {

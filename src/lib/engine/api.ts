@@ -7,6 +7,8 @@ import type { RememberedRoles, RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import type { SourceRecord } from '$lib/models/restaurant/build-ingest-sql';
 import type { RangeCubeTables } from '$lib/models/restaurant/build-range-cube-sql';
+import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
+import type { RangePanel, RangePanelRows } from '$lib/models/restaurant/range-panels';
 import type { SchemaTable } from '$lib/sql-console/schema';
 
 export interface EngineInfo {
@@ -123,6 +125,12 @@ export interface EngineApi {
    * Panels read them by passing the range, the customer and the returned cube in their selection.
    */
   narrow(datasetId: number, narrowing: Narrowing): Promise<Narrowed>;
+  /**
+   * The panels a range narrows, for a scope read from a range cube (`narrow`'s), all in one call: from
+   * the cube's rows held in memory when they are (a few plain rows cross, structured-cloned: there is no
+   * query result to encode), else with each panel's query. `background` as for `query`.
+   */
+  rangePanels(scope: Scope, panels: readonly RangePanel[], background?: boolean): Promise<RangePanelRows>;
   /** Each column's type (judged over the whole column), null share, distinct count, range, distribution. */
   profile(datasetId: number): Promise<ColumnProfile[]>;
   /** Stops the running ingest; the file being read is rolled back, earlier files stay. */

@@ -18,6 +18,7 @@ import {
   type RangeCubeTables,
   type RangeKey,
 } from '$lib/models/restaurant/build-range-cube-sql';
+import { HeldRangeCubes } from './held-range-cubes';
 import { inTransaction } from './roles';
 import type { Narrowed, NarrowedBy } from './api';
 import type { Row, SqlRunner } from './sql-runner';
@@ -71,6 +72,8 @@ export class RangeCubes {
   readonly #narrowed = new Set<number>();
   /** Out-of-date range cubes, dropped by the next narrowing (by then the page reads their successors). */
   readonly #retired: RangeCubeTables[] = [];
+  /** The coarse rows of the cubes small enough to hold: a range's panels are computed from them. */
+  readonly held = new HeldRangeCubes();
   #attached: Promise<void> | null = null;
   #tablesVersion = 0;
   #slots = 0;
@@ -149,6 +152,7 @@ export class RangeCubes {
     for (const sql of createRangeCubeSql(source, key, tables))
       await (step && this.#db.execLong ? this.#db.execLong(sql, step) : this.#db.exec(sql));
     this.#built.set(id, { version, tables });
+    await this.held.hold(this.#db, tables, key);
     const oldest = this.#built.entries().next().value;
     if (this.#built.size > KEPT && oldest) await this.#drop(oldest[0], oldest[1]);
     return tables;
@@ -204,12 +208,16 @@ export class RangeCubes {
   }
 
   async #dropRetired(): Promise<void> {
-    for (const tables of this.#retired.splice(0))
-      for (const sql of dropRangeCubeSql(tables)) await this.#db.exec(sql);
+    for (const tables of this.#retired.splice(0)) await this.#dropTables(tables);
   }
 
   async #drop(id: string, built: Built): Promise<void> {
     this.#built.delete(id);
-    for (const sql of dropRangeCubeSql(built.tables)) await this.#db.exec(sql);
+    await this.#dropTables(built.tables);
+  }
+
+  async #dropTables(tables: RangeCubeTables): Promise<void> {
+    this.held.forget(tables);
+    for (const sql of dropRangeCubeSql(tables)) await this.#db.exec(sql);
   }
 }

@@ -6,6 +6,7 @@ import type { EngineApi, EngineInfo, EngineOptions, FileResult, RestoreReport } 
 import { profileDatasetById } from './profile';
 import { applyRoles } from './roles';
 import { RangeCubes } from './range-cubes';
+import { readRangePanels } from './range-panel-reads';
 import { warmUpDatabase } from './warm-up-database';
 import { connectionRunner, dropFile, openDatabase, type Database } from './duckdb';
 import { installErrorTransfer } from './errors';
@@ -195,6 +196,15 @@ const api: EngineApi = {
       narrowingsWaiting--;
       return rangeCubes.narrow(datasetId, narrowing);
     });
+  },
+
+  async rangePanels(scope, panels, background = false) {
+    const { rangeCubes, reader } = await startEngine();
+    if (!background) {
+      quiet.asked();
+      stopWarmUp();
+    }
+    return rangeCubes.held.panelRows(scope, panels) ?? readRangePanels(reader, scope, panels);
   },
 
   async profile(datasetId) {

@@ -15,6 +15,16 @@ export type { Scope, Selection, SourceFilter } from './build-cube-rows-sql';
 
 const { sources, rejects, facts } = MODELS;
 
+/** How many of each ranking the panels show (the in-memory range panels show as many). */
+export const PANEL_LIMITS = {
+  topDishes: 5,
+  topCustomers: 10,
+  menuDishes: 5,
+  menuPlaces: 12,
+  heatPlaces: 20,
+  heatDishes: 40,
+} as const;
+
 const inRestaurant = (scope: Scope) =>
   scope.restaurant === null ? 'TRUE' : `restaurant = ${literal(scope.restaurant)}`;
 
@@ -75,7 +85,7 @@ export function mostRestaurantsSql(files: Selection): string {
 }
 
 /** The top dishes of the scope, ranked by orders and by revenue (name breaks ties, for a stable chart). */
-export function topDishesSql(scope: Scope, limit = 5): string {
+export function topDishesSql(scope: Scope, limit: number = PANEL_LIMITS.topDishes): string {
   return `SELECT dish, orders::BIGINT AS orders, ${money('revenue')} AS revenue, orders_rank, revenue_rank FROM (
       SELECT dish, sum(visits) AS orders, sum(revenue) AS revenue,
         row_number() OVER (ORDER BY sum(visits) DESC, dish) AS orders_rank,
@@ -97,7 +107,7 @@ export function restaurantTotalsSql(selection: Selection): string {
  * The most frequent customers of the scope, how many restaurants each visited in all, and the tie count.
  * Their reach is counted for the shown customers only: it does not depend on the scope's restaurant.
  */
-export function topCustomersSql(scope: Scope, limit = 10): string {
+export function topCustomersSql(scope: Scope, limit: number = PANEL_LIMITS.topCustomers): string {
   return `WITH per_customer AS (
       SELECT customer, sum(visits) AS visits
       FROM ${cubeRowsSql(scope, 'customers')} WHERE ${inRestaurant(scope)} AND customer IS NOT NULL
@@ -115,7 +125,11 @@ export function topCustomersSql(scope: Scope, limit = 10): string {
 }
 
 /** Each restaurant's top dishes by orders and by revenue, ranked (name breaks ties), for a side-by-side table. */
-export function topDishesPerRestaurantSql(files: Selection, limit = 5, maxRestaurants = 12): string {
+export function topDishesPerRestaurantSql(
+  files: Selection,
+  limit: number = PANEL_LIMITS.menuDishes,
+  maxRestaurants: number = PANEL_LIMITS.menuPlaces,
+): string {
   return `WITH
     shown AS (SELECT restaurant FROM ${restaurantVisitsSql(files)}
       ORDER BY visits DESC, restaurant LIMIT ${integer(maxRestaurants)}),
@@ -130,7 +144,11 @@ export function topDishesPerRestaurantSql(files: Selection, limit = 5, maxRestau
 }
 
 /** Restaurant × dish cells for the heat map, limited to the busiest rows and columns so it stays legible. */
-export function dishMatrixSql(files: Selection, maxRestaurants = 20, maxDishes = 40): string {
+export function dishMatrixSql(
+  files: Selection,
+  maxRestaurants: number = PANEL_LIMITS.heatPlaces,
+  maxDishes: number = PANEL_LIMITS.heatDishes,
+): string {
   return `WITH
     cells AS (SELECT * FROM ${dishesSql(files)} WHERE restaurant IS NOT NULL),
     top_restaurants AS (SELECT restaurant FROM ${restaurantVisitsSql(files)}

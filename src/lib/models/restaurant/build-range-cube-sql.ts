@@ -138,6 +138,28 @@ export function rangeRowsSql(tables: RangeCubeTables, range: RangeFilter, grain:
     JOIN ${rangeTable(tables.groups)} USING (g)`;
 }
 
+/**
+ * A coarse table's rows as the in-memory panels read them (`range-panels.ts`), in the table's own order:
+ * the other column as `member`, a day key as days since 1970-01-01, revenue in millionths (the cube's
+ * DECIMAL(38, 6) as a whole number, so sums stay exact).
+ */
+export function coarseRowsSql(
+  tables: RangeCubeTables,
+  grain: 'dishes' | 'customers',
+  kind: RangeKey['kind'],
+): string {
+  const member = grain === 'dishes' ? 'dish' : 'customer';
+  const key = kind === 'date' ? `(key - DATE '1970-01-01')::DOUBLE` : 'key::DOUBLE';
+  return `SELECT source_id::INTEGER AS source_id, restaurant, ${member} AS member, ${key} AS key,
+      visits::DOUBLE AS visits, (revenue * 1000000)::DOUBLE AS revenue, missing_costs::DOUBLE AS missing_costs,
+      unusable_costs::DOUBLE AS unusable_costs
+    FROM ${rangeTable(tables[grain])}`;
+}
+
+/** How many rows a range cube's two coarse tables hold together (`rows`). */
+export const coarseRowCountSql = ({ dishes, customers }: RangeCubeTables) =>
+  `SELECT (SELECT count(*) FROM ${rangeTable(dishes)}) + (SELECT count(*) FROM ${rangeTable(customers)}) AS rows`;
+
 /** A number range's daily summary rows (the daily summary's columns, no dataset id); null without one. */
 export function rangeDailyRowsSql(tables: RangeCubeTables, range: RangeFilter): string | null {
   if (tables.daily === null) return null;
