@@ -1,5 +1,6 @@
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import type { Action } from 'svelte/action';
+import { sameShape } from './option-shape';
 
 type Runtime = typeof import('./echarts-runtime');
 let runtime: Promise<Runtime> | null = null;
@@ -53,8 +54,8 @@ interface BrushEnd {
 }
 
 /**
- * Charts draw one per task, so a dashboard mounting or redrawing several (a filter change, a new width)
- * never holds the main thread for all of them at once.
+ * Charts draw in tasks of their own, a few at most per task, so a dashboard mounting or redrawing several
+ * (a filter change, a new width) never holds the main thread for all of them at once.
  */
 const queue: (() => void)[] = [];
 // A message is a new task without the 4 ms that browsers add to nested timeouts.
@@ -70,8 +71,12 @@ function inItsOwnTask(work: () => void): void {
   queue.push(work);
   if (queue.length === 1) nextTask();
 }
+/** Charts drawn in one task until this much time has gone: a redraw of a few costs one frame, not one each. */
+const TASK_BUDGET_MS = 40;
 function drain(): void {
-  queue.shift()?.();
+  const started = performance.now();
+  do queue.shift()?.();
+  while (queue.length > 0 && performance.now() - started < TASK_BUDGET_MS);
   if (queue.length > 0) nextTask();
 }
 
@@ -82,6 +87,8 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
   let withBrushParts = false;
   let latest = initial;
   let destroyed = false;
+  /** The option the instance shows: a next one of the same shape updates it in place. */
+  let shown: EChartsCoreOption | null = null;
   const draw = ({ option, onDrawn }: ChartParams) => {
     if (!instance) return;
     if (!withBrushParts && needsBrushParts(option)) {
@@ -101,7 +108,11 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
         onDrawn();
       });
     }
-    instance.setOption(option, { notMerge: true, lazyUpdate: false });
+    // Without notMerge, ECharts keeps its component and series views (a rebuild makes each anew, the
+    // tooltip's element too, which forces a layout); only an option of the same shape can merge cleanly.
+    const inPlace = shown !== null && sameShape(shown, option);
+    instance.setOption(option, { notMerge: !inPlace, lazyUpdate: false });
+    shown = option;
     // A brush component is used by dragging straight away, without ECharts' toolbox.
     if ('brush' in option)
       instance.dispatchAction({
@@ -143,6 +154,7 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
   const create = () => {
     if (!init) return;
     withBrushParts = brushPartsReady;
+    shown = null;
     instance = init(node, 'dropdash', { renderer: 'canvas', ...size });
     instance.on('click', (params) => {
       const { name, dataIndex, seriesIndex } = params as Partial<ChartClick>;
