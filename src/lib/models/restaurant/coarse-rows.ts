@@ -75,25 +75,31 @@ export interface Group {
   name: string;
   visits: number;
   revenue: number;
-  members: Set<string>;
+  /** The distinct members (dishes or customers), when asked for. */
+  members: Set<string> | null;
 }
 
-/** Sums per name (rows with no name left out), in first-seen order, counting distinct members. */
+/** Sums per name (rows with no name left out), in first-seen order; the distinct members if asked. */
 export function groupBy(
   rows: CoarseRows,
   picked: number[],
   name: (i: number) => string | null,
+  { distinctMembers = false } = {},
 ): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const i of picked) {
     const key = name(i);
     if (key === null) continue;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { name: key, visits: 0, revenue: 0, members: new Set() }));
+    if (!g)
+      groups.set(
+        key,
+        (g = { name: key, visits: 0, revenue: 0, members: distinctMembers ? new Set() : null }),
+      );
     g.visits += rows.visits[i] ?? 0;
     g.revenue += rows.revenue[i] ?? 0;
     const member = rows.member[i];
-    if (member != null) g.members.add(member);
+    if (member != null) g.members?.add(member);
   }
   return groups;
 }

@@ -126,7 +126,7 @@ const asGroup = (c: Cell): Group => ({
   name: c.dish,
   visits: c.orders,
   revenue: c.revenue,
-  members: new Set(),
+  members: null,
 });
 
 /** The places with the most visits (every dish row counts), the name breaking ties. */
@@ -141,7 +141,7 @@ function matrix(rows: CoarseRows, picked: number[], maxPlaces: number, maxDishes
   const named = cells(rows, picked).filter((c) => c.restaurant !== null);
   const dishTotals = new Map<string, Group>();
   for (const c of named) {
-    const total = dishTotals.get(c.dish) ?? { name: c.dish, visits: 0, revenue: 0, members: new Set() };
+    const total = dishTotals.get(c.dish) ?? { name: c.dish, visits: 0, revenue: 0, members: null };
     total.visits += c.orders;
     dishTotals.set(c.dish, total);
   }
@@ -188,12 +188,16 @@ export function rangePanelRows(
     want.has('dishes') || want.has('matrix') || want.has('topDishes') ? inRange(dishRows, scope) : [];
   if (want.has('overview')) out.overview = overview(customers, ofPlace(customers, people));
   if (want.has('totals'))
-    out.totals = [...groupBy(customers, people, (i) => customers.restaurant[i] ?? null).values()]
+    out.totals = [
+      ...groupBy(customers, people, (i) => customers.restaurant[i] ?? null, {
+        distinctMembers: true,
+      }).values(),
+    ]
       .sort((a, b) => compareText(a.name, b.name))
       .map((g) => ({
         name: g.name,
         visits: g.visits,
-        unique_customers: g.members.size,
+        unique_customers: g.members?.size ?? 0,
         revenue: money(g.revenue),
       }));
   const limits = PANEL_LIMITS;
