@@ -134,14 +134,18 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
     const queued = pending !== null;
     if (pending !== 'draw') pending = work;
     if (queued) return;
-    inItsOwnTask(() => {
+    const run = () => {
       const next = pending;
       pending = null;
       if (destroyed || !instance) return;
       if (size && (size.width !== instance.getWidth() || size.height !== instance.getHeight()))
         instance.resize(size);
       if (next === 'draw') draw(latest);
-    });
+    };
+    // An update in place is drawn as soon as the page's update is done, in the same task and frame as
+    // the rest of it (tables, figures); a chart built anew still waits for a task of its own.
+    if (work === 'draw' && shown !== null && sameShape(shown, latest.option)) queueMicrotask(run);
+    else inItsOwnTask(run);
   };
   const observer = new ResizeObserver(([entry]) => {
     if (!entry) return;
