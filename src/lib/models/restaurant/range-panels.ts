@@ -78,7 +78,8 @@ function topCustomers(rows: CoarseRows, picked: number[], restaurant: string | n
   const scoped = restaurant === null ? picked : picked.filter((i) => rows.restaurant[i] === restaurant);
   const people = [...groupBy(rows, scoped, (i) => rows.member[i] ?? null).values()];
   if (people.length === 0) return [];
-  const top = Math.max(...people.map((p) => p.visits));
+  // Not Math.max(...): a held cube can have hundreds of thousands of customers, past the argument limit.
+  const top = people.reduce((most, p) => Math.max(most, p.visits), -Infinity);
   const tied = people.filter((p) => p.visits === top).length;
   const shown = people.sort(byVisitsThenName).slice(0, limit);
   // Reach counts every place in the range, whichever place the scope shows.
