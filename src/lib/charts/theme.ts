@@ -19,7 +19,9 @@ export const baseOption = {
   textStyle: { fontFamily, color: palette.text },
   // Numbers first: a chart is ready when it is drawn, not after a transition (filter redraws stay fast).
   animation: false,
-  aria: { enabled: true },
+  // Each chart's container is an image with its own label (Chart.svelte); ECharts' generated text
+  // ("the data for 0 is 0, 150") would replace it, at a cost on every redraw.
+  aria: { enabled: false },
 } as const;
 
 export const tooltipStyle = {
