@@ -73,20 +73,13 @@ export function distributionOption(
           type: 'bar',
           barCategoryGap: '8%',
           itemStyle: { color: palette.primary },
-          data: bins.map((b) => b.count),
-          ...(shaded
-            ? {
-                markArea: {
-                  silent: true,
-                  itemStyle: {
-                    color: 'rgba(37, 99, 235, 0.14)',
-                    borderColor: palette.primary,
-                    borderWidth: 1,
-                  },
-                  data: [[{ xAxis: shaded[0] }, { xAxis: shaded[1] }]],
-                },
-              }
-            : {}),
+          // A range shows as its bins in full colour and the others muted (as a chosen place is on the
+          // dashboard): the chart keeps its shape, so a new range updates it in place.
+          data: bins.map((b, i) =>
+            shaded && (i < shaded[0] || i > shaded[1])
+              ? { value: b.count, itemStyle: { color: palette.primaryMuted } }
+              : b.count,
+          ),
         },
       ],
     };
