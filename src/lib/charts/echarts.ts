@@ -113,8 +113,9 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
     const inPlace = shown !== null && sameShape(shown, option);
     instance.setOption(option, { notMerge: !inPlace, lazyUpdate: false });
     shown = option;
-    // A brush component is used by dragging straight away, without ECharts' toolbox.
-    if ('brush' in option)
+    // A brush component is used by dragging straight away, without ECharts' toolbox; a merge keeps the
+    // brush's model and so its cursor (taking it again costs a whole second update of the chart).
+    if ('brush' in option && !inPlace)
       instance.dispatchAction({
         type: 'takeGlobalCursor',
         key: 'brush',
