@@ -49,8 +49,7 @@ export function startEngine(): Promise<EngineInfo> {
 
 /** `background`: read ahead of the user, not waited for (see the worker's `query`). */
 export async function query(sql: string, { background = false } = {}): Promise<Row[]> {
-  await startEngine();
-  return rowsFromArrow(await worker().query(sql, background));
+  return rowsFromArrow(await postedNow((engine) => engine.query(sql, background)));
 }
 
 export async function ingest(
@@ -73,25 +72,31 @@ export async function narrowCube(datasetId: number, { range, customer }: Narrowi
   return worker().narrow(datasetId, { range: range === null ? null : { ...range }, customer });
 }
 
+/**
+ * A call posted now, not after a microtask: the worker starts on it while the page draws what it can
+ * already show (a range's chips), instead of after. The worker handles messages in order and waits for
+ * its own start, so only the start's message has to go first.
+ */
+function postedNow<T>(call: (engine: Remote<EngineApi>) => Promise<T>): Promise<T> {
+  const start = startEngine();
+  return Promise.all([start, call(worker())]).then(([, result]) => result);
+}
+
 /** The panels a range narrows, in one call (see the worker's `rangePanels`). */
-export async function rangePanels(
+export function rangePanels(
   scope: Scope,
   panels: readonly RangePanel[],
   { background = false } = {},
 ): Promise<RangePanelRows> {
-  await startEngine();
   const { sources, range, rangeCube } = scope;
   // Plain copies: reactive state is a proxy, which cannot be posted to the worker.
-  return worker().rangePanels(
-    {
-      ...scope,
-      sources: sources == null ? null : [...sources],
-      range: range == null ? null : { ...range },
-      rangeCube: rangeCube == null ? null : { ...rangeCube },
-    },
-    [...panels],
-    background,
-  );
+  const plain: Scope = {
+    ...scope,
+    sources: sources == null ? null : [...sources],
+    range: range == null ? null : { ...range },
+    rangeCube: rangeCube == null ? null : { ...rangeCube },
+  };
+  return postedNow((engine) => engine.rangePanels(plain, [...panels], background));
 }
 
 export async function profileDataset(datasetId: number): Promise<ColumnProfile[]> {
