@@ -47,6 +47,16 @@ export function startEngine(): Promise<EngineInfo> {
   return started;
 }
 
+/**
+ * A call posted now, not after a microtask: the worker starts on it while the page draws what it can
+ * already show (a range's chips), instead of after. The worker handles messages in order and waits for
+ * its own start, so only the start's message has to go first.
+ */
+function postedNow<T>(call: (engine: Remote<EngineApi>) => Promise<T>): Promise<T> {
+  const start = startEngine();
+  return Promise.all([start, call(worker())]).then(([, result]) => result);
+}
+
 /** `background`: read ahead of the user, not waited for (see the worker's `query`). */
 export async function query(sql: string, { background = false } = {}): Promise<Row[]> {
   return rowsFromArrow(await postedNow((engine) => engine.query(sql, background)));
@@ -66,20 +76,10 @@ export async function setRoles(datasetId: number, roles: RoleMapping): Promise<v
   return worker().setRoles(datasetId, roles);
 }
 
-export async function narrowCube(datasetId: number, { range, customer }: Narrowing): Promise<Narrowed> {
-  await startEngine();
+export function narrowCube(datasetId: number, { range, customer }: Narrowing): Promise<Narrowed> {
   // A plain copy: reactive state is a proxy, which cannot be posted to the worker.
-  return worker().narrow(datasetId, { range: range === null ? null : { ...range }, customer });
-}
-
-/**
- * A call posted now, not after a microtask: the worker starts on it while the page draws what it can
- * already show (a range's chips), instead of after. The worker handles messages in order and waits for
- * its own start, so only the start's message has to go first.
- */
-function postedNow<T>(call: (engine: Remote<EngineApi>) => Promise<T>): Promise<T> {
-  const start = startEngine();
-  return Promise.all([start, call(worker())]).then(([, result]) => result);
+  const narrowing = { range: range === null ? null : { ...range }, customer };
+  return postedNow((engine) => engine.narrow(datasetId, narrowing));
 }
 
 /** The panels a range narrows, in one call (see the worker's `rangePanels`). */
