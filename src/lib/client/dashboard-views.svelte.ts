@@ -32,8 +32,10 @@ export interface ViewInputs {
  * request's are dropped.
  */
 export class DashboardViews {
-  dataset = $state<DatasetView | null>(null);
-  scopeView = $state<ScopeView | null>(null);
+  // Raw: a view is replaced whole, never changed in place; a deep proxy would make every read of its
+  // hundreds of cells a tracked signal, on every redraw.
+  dataset = $state.raw<DatasetView | null>(null);
+  scopeView = $state.raw<ScopeView | null>(null);
   querying = $state(false);
   error = $state<string | null>(null);
   /** The range `applyRange` is narrowing to, until its panels are read (or it fails). */

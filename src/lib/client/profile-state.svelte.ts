@@ -12,7 +12,8 @@ export type ProfileStatus =
  * kept per dataset and row count: they are computed again only when rows are added.
  */
 export class ProfileState {
-  current = $state<ProfileStatus>({ status: 'idle' });
+  // Raw: replaced whole, never changed in place (no deep proxy over every bin of every column).
+  current = $state.raw<ProfileStatus>({ status: 'idle' });
   // Not state: only `current` is read by views.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private cache = new Map<string, { columns: ColumnProfile[]; ms: number }>();
