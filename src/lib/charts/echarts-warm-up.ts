@@ -46,10 +46,11 @@ const UPDATES = 10;
 
 /**
  * ECharts' first chart pays a one-time cost (about 100 ms here: code warming up, text measuring set up),
- * and so does its first update in place (a filter's redraw). Paying both while the page is idle, one
- * small task at a time, keeps the dashboard's first draw and its first filters short.
+ * and so does its first update in place (a filter's redraw). Paying both while the landing page is idle,
+ * one small task at a time, keeps the dashboard's first draw and its first filters short. It stops once
+ * `stop()` says so (a load has begun: its tasks must stay short, and its charts warm up by themselves).
  */
-export async function warmUpCharts(): Promise<void> {
+export async function warmUpCharts(stop: () => boolean): Promise<void> {
   const idle = () =>
     new Promise<void>((resolve) =>
       'requestIdleCallback' in window
@@ -57,6 +58,7 @@ export async function warmUpCharts(): Promise<void> {
         : setTimeout(resolve, 200),
     );
   await idle();
+  if (stop()) return;
   const [{ init }] = await Promise.all([loadCharts(), import('./echarts-brush')]);
   const node = Object.assign(document.createElement('div'), { ariaHidden: 'true' });
   for (const [name, value] of Object.entries({
@@ -70,13 +72,18 @@ export async function warmUpCharts(): Promise<void> {
   try {
     for (const optionAt of CHARTS) {
       await idle();
+      if (stop()) return;
       const chart = init(node, 'dropdash', { renderer: 'canvas' });
-      for (let i = 0; i <= UPDATES; i++) {
-        const option = optionAt(i);
-        if (option) chart.setOption(option, { notMerge: i === 0, lazyUpdate: false });
-        await idle();
+      try {
+        for (let i = 0; i <= UPDATES; i++) {
+          await idle();
+          if (stop()) return;
+          const option = optionAt(i);
+          if (option) chart.setOption(option, { notMerge: i === 0, lazyUpdate: false });
+        }
+      } finally {
+        chart.dispose();
       }
-      chart.dispose();
     }
   } finally {
     node.remove();
