@@ -117,8 +117,9 @@ const TARGETS: Target[] = [
     limit:
       'At 10M a range’s panels are computed in the worker from its range cube’s rows held in memory ' +
       '(one call, ~2 ms; six DuckDB-WASM queries took ~100 ms here); what is left is the page: the ' +
-      'narrowing’s round trip and the histogram’s shading, the Svelte update, and ECharts redrawing four ' +
-      'charts in place (~40–55 ms on this machine), then a frame. ' +
+      'narrowing’s round trip, the Svelte update and ECharts updating five charts in place (~30 ms when ' +
+      'the page has run a few ranges; twice that in the first ones, while V8 still compiles that code, or ' +
+      'when a collection or the machine’s load meets one). ' +
       'The first range waits for the range cube, built in steps after the profile.',
   },
   {
