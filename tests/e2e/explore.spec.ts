@@ -385,34 +385,28 @@ test('brushing dates or a number range and clicking a customer filter the other 
 
   // A drag across the histogram picks whole bins, shown as round figures.
   const histogram = page.locator('[data-testid="profile-column"][data-column="unit_price"] [data-chart]');
-  await histogram.scrollIntoViewIfNeeded();
-  const bars = await histogram.boundingBox();
-  if (!bars) throw new Error('the histogram has no box');
-  await page.mouse.move(bars.x + bars.width * 0.55, bars.y + bars.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(bars.x + bars.width * 0.9, bars.y + bars.height / 2, { steps: 8 });
-  await page.mouse.up();
+  const dragAcross = async (from: number, to: number) => {
+    await histogram.scrollIntoViewIfNeeded();
+    const bars = await histogram.boundingBox();
+    if (!bars) throw new Error('the histogram has no box');
+    await page.mouse.move(bars.x + bars.width * from, bars.y + bars.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bars.x + bars.width * to, bars.y + bars.height / 2, { steps: 8 });
+    await page.mouse.up();
+  };
+  const chipRange = async () =>
+    (/unit_price: ([\d.,]+) – ([\d.,]+)/.exec((await chip('range').textContent()) ?? '') ?? [])
+      .slice(1)
+      .map((n) => Number(n.replace(/,/g, '')));
+  await dragAcross(0.55, 0.9);
   await expect(chip('range')).not.toContainText('100 – 200');
-  const [low, high] = (
-    /unit_price: ([\d.,]+) – ([\d.,]+)/.exec((await chip('range').textContent()) ?? '') ?? []
-  )
-    .slice(1)
-    .map((n) => Number(n.replace(/,/g, '')));
+  const [low, high] = await chipRange();
   if (low === undefined || high === undefined) throw new Error('the range chip shows no numbers');
   expect(low).toBeGreaterThan(4);
   await expectKpis(records.filter(priced(low, high)));
 
   // The histogram was updated in place for that range: a second drag still brushes.
-  const again = await histogram.boundingBox();
-  if (!again) throw new Error('the histogram has no box');
-  await page.mouse.move(again.x + again.width * 0.1, again.y + again.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(again.x + again.width * 0.3, again.y + again.height / 2, { steps: 8 });
-  await page.mouse.up();
-  const chipRange = async () =>
-    (/unit_price: ([\d.,]+) – ([\d.,]+)/.exec((await chip('range').textContent()) ?? '') ?? [])
-      .slice(1)
-      .map((n) => Number(n.replace(/,/g, '')));
+  await dragAcross(0.1, 0.3);
   await expect.poll(async () => (await chipRange())[1]).toBeLessThan(low);
   const [lower, upper] = await chipRange();
   if (lower === undefined || upper === undefined) throw new Error('the range chip shows no numbers');
