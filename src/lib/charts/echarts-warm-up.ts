@@ -61,13 +61,7 @@ export async function warmUpCharts(stop: () => boolean): Promise<void> {
   if (stop()) return;
   const [{ init }] = await Promise.all([loadCharts(), import('./echarts-brush')]);
   const node = Object.assign(document.createElement('div'), { ariaHidden: 'true' });
-  for (const [name, value] of Object.entries({
-    position: 'absolute',
-    left: '-10000px',
-    width: '800px',
-    height: '260px',
-  }))
-    node.style.setProperty(name, value);
+  node.style.cssText = 'position: absolute; left: -10000px; width: 800px; height: 260px';
   document.body.append(node);
   try {
     for (const optionAt of CHARTS) {

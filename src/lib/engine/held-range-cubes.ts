@@ -6,7 +6,7 @@ import {
   type RangeCubeTables,
   type RangeKey,
 } from '$lib/models/restaurant/build-range-cube-sql';
-import { exactInMemory, toCoarseRows, type RangeCubeRows } from '$lib/models/restaurant/coarse-rows';
+import { dayText, exactInMemory, toCoarseRows, type RangeCubeRows } from '$lib/models/restaurant/coarse-rows';
 import { rangePanelRows, type RangePanel, type RangePanelRows } from '$lib/models/restaurant/range-panels';
 import type { SqlRunner } from './sql-runner';
 
@@ -24,12 +24,11 @@ function warmUp(rows: RangeCubeRows, key: RangeKey): void {
   let [min, max] = [Infinity, -Infinity];
   for (const k of rows.customers.key) if (!Number.isNaN(k)) [min, max] = [Math.min(min, k), Math.max(max, k)];
   if (min > max) return;
-  const day = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
   for (let i = 0; i < WARM_UP_RANGES; i++) {
     const [from, to] = [min + ((max - min) * (i % 3)) / 4, max - ((max - min) * (i % 2)) / 4];
     const range: RangeFilter =
       key.kind === 'date'
-        ? { ...key, kind: 'date', name: key.column, from: day(from), to: day(to) }
+        ? { ...key, kind: 'date', name: key.column, from: dayText(from), to: dayText(to) }
         : { ...key, kind: 'number', name: key.column, from, to };
     rangePanelRows(rows, { range, sources: null, restaurant: null }, EVERY_PANEL);
   }

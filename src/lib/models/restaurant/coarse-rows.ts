@@ -52,6 +52,8 @@ const DAY_MS = 86_400_000;
 /** A YYYY-MM-DD day as the coarse rows key it: days since 1970-01-01. */
 export const dayNumber = (day: string) =>
   Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+/** The YYYY-MM-DD day of a day number (its whole part). */
+export const dayText = (days: number) => new Date(Math.floor(days) * DAY_MS).toISOString().slice(0, 10);
 
 /** The row indexes in the range and the files, in table order. */
 export function inRange(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareText } from '../text-order';
-import { dayNumber, toCoarseRows } from './coarse-rows';
+import { dayNumber, dayText, toCoarseRows } from './coarse-rows';
 import { rangePanelRows } from './range-panels';
 
 const price = (from: number, to: number) =>
@@ -23,6 +23,8 @@ describe('range panels in memory', () => {
   it('reads a day key as days since 1970-01-01, and orders text by code point as DuckDB does', () => {
     expect(dayNumber('1970-01-02')).toBe(1);
     expect(dayNumber('2024-03-01')).toBe(19783);
+    expect(dayText(19783)).toBe('2024-03-01');
+    expect(dayText(dayNumber('1999-12-31') + 0.6)).toBe('1999-12-31');
     expect(['\u{1F600}', '\uFF5E', 'b', 'B'].sort(compareText)).toEqual(['B', 'b', '\uFF5E', '\u{1F600}']);
   });
 });
