@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { restaurantRows, toCsv, type RestaurantRow } from './data/restaurant-data';
 import { seededRandom } from './data/random';
 import { SALES_COLUMNS, salesRows } from './data/sales-data';
+import { eventRows, incidentRows, numberRows, weatherRows, wordRows } from './data/shaped-data';
 
 const dir = 'tests/fixtures';
 mkdirSync(dir, { recursive: true });
@@ -169,3 +170,10 @@ write(
   ].join('\n'),
 );
 console.log(`fixtures written to ${dir}`);
+
+// Files of other shapes, for the dashboard of any model.
+write('weather.csv', toCsv(weatherRows(1461, 31)));
+write('incidents.csv', toCsv(incidentRows(2500, 32)));
+write('events.csv', toCsv(eventRows(4000, 1500, 33)));
+write('readings.csv', toCsv(numberRows(800, 34)));
+write('trees.csv', toCsv(wordRows(600, 35)));

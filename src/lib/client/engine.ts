@@ -1,4 +1,6 @@
 import { proxy, wrap, type Remote } from 'comlink';
+import type { MetricsModel } from '$lib/models/metrics/metrics-model';
+import type { MetricsPanels, MetricsRequest } from '$lib/models/metrics/metrics-panels';
 import { rowsFromArrow } from '$lib/arrow-rows';
 import type {
   EngineApi,
@@ -98,6 +100,14 @@ export function rangePanels(
   };
   return postedNow((engine) => engine.rangePanels(plain, [...panels], background));
 }
+
+/** The dataset's inferred metrics model (see the worker's `metricsModel`). */
+export const metricsModel = (datasetId: number): Promise<MetricsModel> =>
+  postedNow((engine) => engine.metricsModel(datasetId));
+
+/** Every model panel under the filters, in one call. `$state.snapshot` first: proxies cannot be posted. */
+export const metricsPanels = (request: MetricsRequest): Promise<MetricsPanels> =>
+  postedNow((engine) => engine.metricsPanels(request));
 
 export async function profileDataset(datasetId: number): Promise<ColumnProfile[]> {
   await startEngine();

@@ -18,6 +18,7 @@ import {
   startEngine,
 } from './engine';
 import { Filters } from './filters.svelte';
+import { MetricsState } from './metrics-state.svelte';
 import { QueryPanelsState } from './query-panels-state.svelte';
 import { dropMessages } from './ingest-messages';
 import { DatasetState } from './dataset-state.svelte';
@@ -58,6 +59,8 @@ export class Session {
   /** What is kept in this browser between visits, and whether a save is running. */
   storage = $state<StorageInfo | null>(null);
   saving = $state(false);
+  /** The model dashboard: any dataset's dimensions and measures, its filters and figures. */
+  readonly metrics = new MetricsState();
   /** SQL queries added to the dashboard, with their charts. */
   readonly queries = new QueryPanelsState();
   /** Chart id → has it drawn its current option. */
@@ -78,8 +81,8 @@ export class Session {
 
   readonly hasData = $derived((this.dataset?.totals.visits ?? 0) > 0);
   readonly state = $derived.by((): 'loading' | 'ready' | 'error' => {
-    if (this.loading || this.querying) return 'loading';
-    if (this.queryError || (!this.hasData && this.notices.length > 0)) return 'error';
+    if (this.loading || this.querying || this.metrics.loading) return 'loading';
+    if (this.queryError || this.metrics.error || (!this.hasData && this.notices.length > 0)) return 'error';
     if (!this.hasData || !this.scopeView) return 'loading';
     return [...this.charts.values()].every(Boolean) ? 'ready' : 'loading';
   });
@@ -261,6 +264,7 @@ export class Session {
     this.filters.reset();
     this.files = null;
     this.queries.clear();
+    this.metrics.clear();
   }
 
   get queryPanels(): QueryPanel[] {
@@ -304,6 +308,11 @@ export class Session {
 
   private async refresh(): Promise<void> {
     await this.views.refresh(async () => this.switchTo(await this.data.reload()));
-    if (this.hasData) void this.refreshQueryPanels();
+    const active = this.data.active;
+    if (active && this.hasData) {
+      const { id: datasetId, rows, signature } = active;
+      void this.metrics.show({ datasetId, rows, signature, files: this.files });
+      void this.refreshQueryPanels();
+    } else this.metrics.clear();
   }
 }

@@ -3,6 +3,8 @@
  * Both sides import this file; nothing else crosses the worker boundary.
  */
 import type { Narrowing } from '$lib/models/dataset/range';
+import type { MetricsModel } from '$lib/models/metrics/metrics-model';
+import type { MetricsPanels, MetricsRequest } from '$lib/models/metrics/metrics-panels';
 import type { RememberedRoles, RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
 import type { SourceRecord } from '$lib/models/restaurant/build-ingest-sql';
@@ -131,6 +133,16 @@ export interface EngineApi {
    * query result to encode), else with each panel's query. `background` as for `query`.
    */
   rangePanels(scope: Scope, panels: readonly RangePanel[], background?: boolean): Promise<RangePanelRows>;
+  /**
+   * The dataset's metrics model, inferred from its values: dimensions, measures, the time column and
+   * its grain. The page shows it, lets the user change it, and sends it back with `metricsPanels`.
+   */
+  metricsModel(datasetId: number): Promise<MetricsModel>;
+  /**
+   * Every panel of the model dashboard (KPIs, leaderboards, the time series) under the filters, in one
+   * call; the worker decides how to read them.
+   */
+  metricsPanels(request: MetricsRequest): Promise<MetricsPanels>;
   /** Each column's type (judged over the whole column), null share, distinct count, range, distribution. */
   profile(datasetId: number): Promise<ColumnProfile[]>;
   /** Stops the running ingest; the file being read is rolled back, earlier files stay. */

@@ -3,6 +3,7 @@ import { clearAllSql, createModelsSql } from '$lib/models/restaurant/build-inges
 import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
 import { copyToCsvSql } from '$lib/models/sql';
 import type { EngineApi, EngineInfo, EngineOptions, FileResult, RestoreReport } from './api';
+import { inferMetricsModel, readMetricsPanels } from './metrics';
 import { profileDatasetById } from './profile';
 import { applyRoles } from './roles';
 import { RangeCubes } from './range-cubes';
@@ -205,6 +206,20 @@ const api: EngineApi = {
       stopWarmUp();
     }
     return rangeCubes.held.panelRows(scope, panels) ?? readRangePanels(reader, scope, panels);
+  },
+
+  async metricsModel(datasetId) {
+    const { reader } = await startEngine();
+    quiet.asked();
+    stopWarmUp();
+    return inferMetricsModel(reader, datasetId);
+  },
+
+  async metricsPanels(request) {
+    const { reader } = await startEngine();
+    quiet.asked();
+    stopWarmUp();
+    return readMetricsPanels(reader, request);
   },
 
   async profile(datasetId) {

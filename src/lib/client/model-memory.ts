@@ -1,0 +1,51 @@
+import {
+  aggregationsFor,
+  columnOf,
+  makeMeasure,
+  type Measure,
+  type MetricsModel,
+} from '$lib/models/metrics/metrics-model';
+
+/** Models the user changed, by column signature: a later file with the same columns gets them again. */
+const KEY = 'dropdash:models';
+
+function remembered(): Record<string, MetricsModel> {
+  try {
+    const parsed: unknown = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, MetricsModel>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The model kept for these columns, if every column it names is still one of the inferred model's (a
+ * kept model is untrusted input: anything else is dropped and the inferred one used).
+ */
+export function rememberedModel(signature: string, inferred: MetricsModel): MetricsModel | null {
+  const kept = remembered()[signature];
+  if (!kept || !Array.isArray(kept.dimensions) || !Array.isArray(kept.measures)) return null;
+  const names = new Set(inferred.columns.map((c) => c.name));
+  const known = (name: unknown): name is string => typeof name === 'string' && names.has(name);
+  const measures = kept.measures.map((m: Partial<Measure>) => {
+    if (m?.aggregation === 'count') return makeMeasure('count', null);
+    const column = columnOf(inferred, known(m?.column) ? m.column : null);
+    const fits = column && m.aggregation && aggregationsFor(column.type).includes(m.aggregation);
+    return fits && m.aggregation ? makeMeasure(m.aggregation, column.name) : null;
+  });
+  if (!kept.dimensions.every(known) || measures.some((m) => m === null) || measures.length === 0) return null;
+  const time = kept.time;
+  if (time !== null && (!known(time?.column) || columnOf(inferred, time.column)?.type !== 'time'))
+    return null;
+  return { ...inferred, dimensions: kept.dimensions, measures: measures as Measure[], time };
+}
+
+export function rememberModel(signature: string, model: MetricsModel): void {
+  try {
+    const { dimensions, measures, time } = model;
+    const kept = { ...remembered(), [signature]: { dimensions, measures, time } };
+    globalThis.localStorage?.setItem(KEY, JSON.stringify(kept));
+  } catch {
+    // Storage refused: the change still holds for this visit.
+  }
+}

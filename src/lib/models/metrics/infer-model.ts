@@ -1,0 +1,199 @@
+import type { Row } from '$lib/engine/sql-runner';
+import { ident, integer, literal } from '../sql';
+import {
+  makeMeasure,
+  type Measure,
+  type MetricsModel,
+  type ModelColumn,
+  type ModelColumnType,
+  type TimeGrain,
+} from './metrics-model';
+
+/** Rows read to judge each column: enough to see its type and how varied it is, cheap at any size. */
+export const SAMPLE_ROWS = 5000;
+/** Columns per sampling query: DuckDB-WASM runs out of memory on one SELECT with ~1,200 aggregates. */
+export const COLUMNS_PER_QUERY = 40;
+/** The share of non-empty sampled values that must read as a type for the column to take it. */
+export const TYPE_SHARE = 0.9;
+
+/** Dates and times that are not ISO, tried on text columns; the first that reads the most values wins. */
+export const TIME_FORMATS = [
+  '%m/%d/%Y',
+  '%d/%m/%Y',
+  '%m/%d/%Y %H:%M',
+  '%m/%d/%Y %H:%M:%S',
+  '%d/%m/%Y %H:%M',
+  '%d/%m/%Y %H:%M:%S',
+  '%d.%m.%Y',
+  '%Y/%m/%d',
+  '%b %d %Y',
+  '%b %d, %Y',
+  '%d %b %Y',
+  '%B %d %Y',
+  '%B %d, %Y',
+  '%d %B %Y',
+] as const;
+
+const numberLike = (v: string) => `ascii(${v}) BETWEEN 43 AND 57`;
+const BOOLEAN_WORDS = `('true', 'false', 't', 'f', 'yes', 'no', 'y', 'n')`;
+
+const sampled = (table: string, columns: readonly string[], rows: number) =>
+  `(SELECT ${columns.map((c, i) => `nullif(trim(${ident(c)}), '') AS v${i}`).join(', ')}
+    FROM ${ident(table)} LIMIT ${integer(rows)})`;
+
+/** What the first rows say of each column: how many values, how varied, which types they read as. */
+export function columnFactsSql(table: string, columns: readonly string[], rows = SAMPLE_ROWS): string {
+  const parts = columns.map((_, i) => {
+    const v = `v${i}`;
+    const converts = (type: string, guard: string) =>
+      `count(CASE WHEN ${guard} THEN try_cast(${v} AS ${type}) END)`;
+    return `count(${v}) AS n${i}, count(DISTINCT ${v}) AS d${i},
+      ${converts('BIGINT', `${numberLike(v)} AND NOT contains(${v}, '.')`)} AS int${i},
+      ${converts('DOUBLE', numberLike(v))} AS dec${i},
+      ${converts('TIMESTAMP', `${numberLike(v)} AND length(${v}) BETWEEN 8 AND 40`)} AS ts${i},
+      count(*) FILTER (lower(${v}) IN ${BOOLEAN_WORDS}) AS bool${i},
+      avg(length(${v})) AS len${i},
+      max(CASE WHEN ${numberLike(v)} AND try_cast(${v} AS DOUBLE) IS NOT NULL
+        THEN length(split_part(${v}, '.', 2)) END) AS scale${i}`;
+  });
+  return `SELECT count(*) AS sampled, ${parts.join(',\n')} FROM ${sampled(table, columns, rows)}`;
+}
+
+/** For text columns: how many sampled values each non-ISO date format reads. */
+export function timeFormatsSql(table: string, columns: readonly string[], rows = SAMPLE_ROWS): string {
+  const parts = columns.flatMap((_, i) =>
+    TIME_FORMATS.map(
+      (format, f) =>
+        `count(CASE WHEN length(v${i}) BETWEEN 6 AND 30 THEN try_strptime(v${i}, ${literal(format)}) END) AS f${i}_${f}`,
+    ),
+  );
+  return `SELECT ${parts.join(', ')} FROM ${sampled(table, columns, rows)}`;
+}
+
+/** One column as the sample shows it. */
+export interface ColumnFacts {
+  name: string;
+  column: string;
+  values: number;
+  distinct: number;
+  integers: number;
+  decimals: number;
+  timestamps: number;
+  booleans: number;
+  averageLength: number;
+  scale: number;
+  /** Values read by each of TIME_FORMATS, when asked. */
+  formats: number[];
+}
+
+export function factsFromRow(row: Row | undefined, i: number, name: string, column: string): ColumnFacts {
+  const num = (key: string) => Number(row?.[`${key}${i}`] ?? 0);
+  return {
+    name,
+    column,
+    values: num('n'),
+    distinct: num('d'),
+    integers: num('int'),
+    decimals: num('dec'),
+    timestamps: num('ts'),
+    booleans: num('bool'),
+    averageLength: num('len'),
+    scale: num('scale'),
+    formats: [],
+  };
+}
+
+export const formatsFromRow = (row: Row | undefined, i: number) =>
+  TIME_FORMATS.map((_, f) => Number(row?.[`f${i}_${f}`] ?? 0));
+
+/** A column whose type is text by the first pass and could still be a date in another form. */
+export const mayBeTime = (facts: ColumnFacts) =>
+  typeOf(facts).type === 'text' && facts.values > 0 && facts.averageLength >= 6 && facts.averageLength <= 30;
+
+function typeOf(facts: ColumnFacts): { type: ModelColumnType; timeFormat: string | null } {
+  const fits = (n: number) => facts.values > 0 && n >= TYPE_SHARE * facts.values;
+  if (fits(facts.integers)) return { type: 'integer', timeFormat: null };
+  if (fits(facts.decimals)) return { type: 'decimal', timeFormat: null };
+  if (fits(facts.timestamps)) return { type: 'time', timeFormat: null };
+  const best = Math.max(0, ...facts.formats);
+  if (fits(best)) return { type: 'time', timeFormat: TIME_FORMATS[facts.formats.indexOf(best)] ?? null };
+  if (fits(facts.booleans)) return { type: 'boolean', timeFormat: null };
+  return { type: 'text', timeFormat: null };
+}
+
+const IDENTIFIER_NAME = /(^|[^a-z])(id|uuid|guid|key|code|zip|postcode|phone|number|no)$/i;
+/** Few enough values to read as a list: a whole-number column with at most this many is a code. */
+const CODE_VALUES = 24;
+/** Free text (notes, descriptions): long values, nearly all different. Not worth grouping by. */
+const FREE_TEXT_LENGTH = 40;
+const DEFAULT_DIMENSIONS = 12;
+const DEFAULT_NUMBER_MEASURES = 6;
+const DEFAULT_DISTINCT_MEASURES = 2;
+
+export function modelColumn(facts: ColumnFacts): ModelColumn {
+  const { type, timeFormat } = typeOf(facts);
+  return {
+    name: facts.name,
+    column: facts.column,
+    type,
+    timeFormat,
+    sampleDistinct: facts.distinct,
+    scale: type === 'decimal' ? Math.min(facts.scale, 10) : 0,
+  };
+}
+
+const varied = (facts: ColumnFacts) => facts.distinct >= 20 && facts.distinct >= 0.2 * facts.values;
+
+/**
+ * The model a person would start from: every grouping column a dimension, a sum and an average of every
+ * number, distinct counts of identifier-like columns, the first time column. Found from the values,
+ * not the names (names only keep an id from being summed).
+ */
+export function inferModel(
+  allFacts: readonly ColumnFacts[],
+  rows: number,
+): Omit<MetricsModel, 'time'> & {
+  timeColumn: string | null;
+} {
+  const columns = allFacts.map(modelColumn);
+  const dimensions: string[] = [];
+  const numbers: string[] = [];
+  const distincts: string[] = [];
+  for (const [i, column] of columns.entries()) {
+    const facts = allFacts[i] as ColumnFacts;
+    if (facts.values === 0) continue;
+    const identifier = IDENTIFIER_NAME.test(column.name);
+    const freeText = facts.averageLength > FREE_TEXT_LENGTH && varied(facts);
+    const number = column.type === 'integer' || column.type === 'decimal';
+    if ((column.type === 'text' && !freeText) || column.type === 'boolean') dimensions.push(column.name);
+    if (column.type === 'integer' && facts.distinct <= CODE_VALUES) dimensions.push(column.name);
+    if (number && !identifier) numbers.push(column.name);
+    if ((column.type === 'text' || identifier) && !freeText && varied(facts)) distincts.push(column.name);
+  }
+  const measures: Measure[] = [
+    makeMeasure('count', null),
+    ...numbers
+      .slice(0, DEFAULT_NUMBER_MEASURES)
+      .flatMap((c) => [makeMeasure('sum', c), makeMeasure('avg', c)]),
+    ...distincts.slice(0, DEFAULT_DISTINCT_MEASURES).map((c) => makeMeasure('distinct', c)),
+  ];
+  const timeColumn = columns.find((c) => c.type === 'time')?.name ?? null;
+  return { columns, dimensions: dimensions.slice(0, DEFAULT_DIMENSIONS), measures, rows, timeColumn };
+}
+
+const DAY = 86_400_000;
+
+/** The grain that draws a span in a readable number of points (a few dozen to a few hundred). */
+export function grainFor(fromIso: string | null, toIso: string | null): TimeGrain {
+  if (fromIso === null || toIso === null) return 'day';
+  const span = Date.parse(toIso) - Date.parse(fromIso);
+  if (!Number.isFinite(span) || span <= 3 * DAY) return 'hour';
+  if (span <= 200 * DAY) return 'day';
+  if (span <= 3 * 365 * DAY) return 'week';
+  if (span <= 30 * 365 * DAY) return 'month';
+  return 'year';
+}
+
+/** The time column's first and last value over the whole table. */
+export const timeSpanSql = (table: string, value: string) =>
+  `SELECT strftime(min(${value}), '%Y-%m-%dT%H:%M:%S') AS lo, strftime(max(${value}), '%Y-%m-%dT%H:%M:%S') AS hi FROM ${ident(table)}`;

@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import {
+  filtered,
+  leaderboard,
+  measure,
+  parseCsv,
+  type OracleFilter,
+  type OracleRecord,
+} from '../support/metrics-oracle';
+import { expect, expectChartsDrawn, fixture, openApp, pickFiles, test, waitReady } from './fixtures';
+
+/** The model dashboard of files that are not restaurant-shaped, against Papa Parse + TypeScript. */
+
+const records = (name: string) => parseCsv(readFileSync(fixture(name), 'utf8'));
+const model = (page: Page) => page.getByTestId('model-dashboard');
+const board = (page: Page, column: string) =>
+  model(page).locator(`[data-testid="leaderboard"][data-dimension="${column}"]`);
+
+async function load(page: Page, name: string) {
+  await openApp(page);
+  await pickFiles(page, [fixture(name)]);
+  await waitReady(page);
+}
+
+/** Every KPI's exact value and every shown leaderboard row against the oracle under the same filters. */
+async function expectFigures(page: Page, all: OracleRecord[], filters: OracleFilter[], measureKey: string) {
+  // Retried as a whole: a click's redraw may not have begun when the first look is taken.
+  await expect(async () => {
+    await waitReady(page);
+    await compareFigures(page, all, filters, measureKey);
+  }).toPass({ timeout: 20_000 });
+}
+
+async function compareFigures(page: Page, all: OracleRecord[], filters: OracleFilter[], measureKey: string) {
+  const kept = filtered(all, filters);
+  const kpis = model(page).getByTestId('kpi');
+  const keys = await kpis.evaluateAll((els) => els.map((e) => e.getAttribute('data-measure') ?? ''));
+  expect(keys.length).toBeGreaterThan(0);
+  for (const key of keys) {
+    const shown = await kpis.and(page.locator(`[data-measure="${key}"]`)).getAttribute('data-value');
+    const expected = measure(kept, key);
+    if (expected === null) expect(shown, key).toBe('');
+    else expect(Number(shown), key).toBeCloseTo(expected, 6);
+  }
+  const boards = model(page).getByTestId('leaderboard');
+  for (const column of await boards.evaluateAll((els) => els.map((e) => e.dataset.dimension ?? ''))) {
+    await expect(board(page, column)).toHaveAttribute('data-measure', measureKey);
+    const rows = await board(page, column)
+      .getByTestId('leaderboard-row')
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          value: e.dataset.null === 'true' ? null : (e.dataset.value ?? ''),
+          measure: e.dataset.measureValue === '' ? null : Number(e.dataset.measureValue),
+        })),
+      );
+    const expected = leaderboard(all, column, measureKey, filters);
+    const top = rows.slice(0, Math.min(10, expected.length));
+    expect(
+      top.map((r) => r.value),
+      column,
+    ).toEqual(expected.slice(0, top.length).map((r) => r.value));
+    top.forEach((r, i) => expect(r.measure, `${column} #${i}`).toBeCloseTo(expected[i]?.measure ?? NaN, 6));
+  }
+}
+
+test('a weather log: a chart of its dates, a leaderboard of its weather, click, exclude and brush', async ({
+  page,
+}) => {
+  const all = records('weather.csv');
+  await load(page, 'weather.csv');
+  // Not the restaurant template: no panel asks for a place.
+  await expect(page.getByTestId('needs-mapping')).toHaveCount(0);
+  await expect(page.locator('[data-panel="answers"]')).toHaveCount(0);
+  await expect(model(page).getByTestId('timeseries')).toHaveAttribute('data-column', 'date');
+  await expectChartsDrawn(page);
+  await expectFigures(page, all, [], 'sum:precipitation');
+  await expect(board(page, 'weather').getByTestId('leaderboard-row')).toHaveCount(6);
+  await expect(board(page, 'weather').locator('[data-null="true"]')).toHaveText(/missing/);
+
+  // A measure picked from its card: the leaderboards rank by it.
+  await model(page).locator('[data-testid="kpi"][data-measure="avg:temp_max"]').click();
+  await expectFigures(page, all, [], 'avg:temp_max');
+
+  // Two values of one dimension are OR-ed; the leaderboard keeps its other values, the picked marked.
+  await board(page, 'weather').locator('[data-value="rain"]').click();
+  await board(page, 'weather').locator('[data-value="snow"]').click();
+  const wet: OracleFilter = { kind: 'values', column: 'weather', values: ['rain', 'snow'], exclude: false };
+  await expect(model(page).getByTestId('filter-chip')).toHaveCount(1);
+  await expectFigures(page, all, [wet], 'avg:temp_max');
+  await expect(board(page, 'weather').locator('[aria-pressed="true"]')).toHaveCount(2);
+  await expect(board(page, 'weather').getByTestId('leaderboard-row')).toHaveCount(6);
+
+  await board(page, 'weather').getByTestId('leaderboard-exclude').check();
+  await expectFigures(page, all, [{ ...wet, exclude: true }], 'avg:temp_max');
+
+  // A drag across the series: a span of dates, AND-ed with the exclusion.
+  const chart = model(page).locator('[data-chart="timeseries"]');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('the series has no box');
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 6 });
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5, { steps: 6 });
+  await page.mouse.up();
+  const span = model(page).locator('[data-testid="filter-chip"][data-kind="time"]');
+  await expect(span).toHaveCount(1);
+  const from = (await span.getAttribute('data-from')) ?? '';
+  const to = (await span.getAttribute('data-to')) ?? '';
+  const parse = (text: string) => (text.trim() === '' ? null : Date.parse(`${text.trim()}T00:00:00Z`));
+  const dated: OracleFilter = { kind: 'time', column: 'date', from, to, parse };
+  const both = [{ ...wet, exclude: true }, dated];
+  expect(filtered(all, both).length).toBeGreaterThan(100);
+  expect(filtered(all, both).length).toBeLessThan(filtered(all, [{ ...wet, exclude: true }]).length - 100);
+  await expectFigures(page, all, both, 'avg:temp_max');
+
+  await model(page).getByTestId('filters-clear').click();
+  await expect(model(page).getByTestId('filter-chip')).toHaveCount(0);
+  await expectFigures(page, all, [], 'avg:temp_max');
+});
+
+test('a 14-column incident log: US dates are its time, every short text column a leaderboard', async ({
+  page,
+}) => {
+  const all = records('incidents.csv');
+  await load(page, 'incidents.csv');
+  await expect(model(page).getByTestId('timeseries')).toHaveAttribute('data-column', 'Flight Date');
+  await expect(model(page).getByTestId('leaderboard')).toHaveCount(9);
+  const money = 'sum:Cost Aircraft Time Out of Service';
+  await expectFigures(page, all, [], money);
+
+  await board(page, 'Damage').locator('[data-value="Minor"]').click();
+  await board(page, 'Airport Name').locator('[data-value="DENVER INTL"]').click();
+  await board(page, 'Airport Name').getByTestId('leaderboard-exclude').check();
+  const filters: OracleFilter[] = [
+    { kind: 'values', column: 'Damage', values: ['Minor'], exclude: false },
+    { kind: 'values', column: 'Airport Name', values: ['DENVER INTL'], exclude: true },
+  ];
+  await expectFigures(page, all, filters, money);
+  await model(page).locator('[data-testid="kpi"][data-measure="avg:Speed"]').click();
+  await expectFigures(page, all, filters, 'avg:Speed');
+  await expect(model(page).getByTestId('filter-chip')).toHaveCount(2);
+
+  // The model can change: a dimension removed, a measure added; remembered for these columns.
+  await page.getByRole('button', { name: 'Stop grouping by Time of Day' }).click();
+  await expect(model(page).getByTestId('leaderboard')).toHaveCount(8);
+  await page.getByTestId('model-measure-column').selectOption('Speed');
+  await page.getByTestId('model-measure-aggregation').selectOption('max');
+  await page.getByTestId('model-measure-add').click();
+  await expectFigures(page, all, filters, 'avg:Speed');
+  await page.reload();
+  await waitReady(page);
+  await expect(model(page).getByTestId('leaderboard')).toHaveCount(8);
+  await expect(model(page).locator('[data-testid="kpi"][data-measure="max:Speed"]')).toHaveCount(1);
+});
+
+test('web events: distinct users, and a 1,500-value leaderboard shown whole and searched', async ({
+  page,
+}) => {
+  const all = records('events.csv');
+  await load(page, 'events.csv');
+  await expect(model(page).getByTestId('timeseries')).toHaveAttribute('data-column', 'event_time');
+  await expect(model(page).locator('[data-testid="kpi"][data-measure="distinct:user_id"]')).toHaveCount(1);
+  await expectFigures(page, all, [], 'sum:revenue');
+
+  const users = board(page, 'user_id');
+  await users.getByTestId('leaderboard-expand').click();
+  await waitReady(page);
+  // Scrolls through every value with a few dozen rows in the DOM.
+  const rendered = await users.getByTestId('leaderboard-row').count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(100);
+  const last = leaderboard(all, 'user_id', 'sum:revenue', []).at(-1)?.value ?? '';
+  await users.getByTestId('leaderboard-search').fill(last);
+  await users.locator(`[data-value="${last}"]`).click();
+  await expect(users.locator(`[data-value="${last}"]`)).toHaveAttribute('aria-pressed', 'true');
+  await users.getByTestId('leaderboard-search').fill('');
+  await expectFigures(
+    page,
+    all,
+    [{ kind: 'values', column: 'user_id', values: [last], exclude: false }],
+    'sum:revenue',
+  );
+});
+
+test('a numbers-only file and a one-text-column file: every panel shows data or says why', async ({
+  page,
+}) => {
+  const numbers = records('readings.csv');
+  await load(page, 'readings.csv');
+  await expect(model(page).locator('[data-panel="leaderboards"]')).toContainText(
+    'No column of this file groups',
+  );
+  await expect(model(page).getByTestId('timeseries')).toHaveCount(0);
+  await expectFigures(page, numbers, [], 'sum:pressure');
+
+  const trees = records('trees.csv');
+  await pickFiles(page, [fixture('trees.csv')]);
+  await waitReady(page);
+  await expect(board(page, 'tree').getByTestId('leaderboard-row')).toHaveCount(10);
+  await expect(board(page, 'tree')).toContainText('12 values');
+  await expectFigures(page, trees, [], 'count');
+});
+
+test('the restaurant sample keeps its five questions, with the model dashboard under them', async ({
+  page,
+}) => {
+  const all = records('sales.csv');
+  await load(page, 'sales.csv');
+  await expect(page.locator('[data-panel="answers"]')).toHaveCount(1);
+  await expect(model(page).getByTestId('timeseries')).toHaveAttribute('data-column', 'order_date');
+  await expectFigures(page, all, [], 'sum:unit_price');
+});
