@@ -9,6 +9,7 @@ import {
   type OracleRecord,
 } from '../support/metrics-oracle';
 import { expect, expectChartsDrawn, fixture, openApp, pickFiles, test, waitReady } from './fixtures';
+import { expectClean, shareLink, watch } from './snapshot-helpers';
 
 /** The model dashboard of files that are not restaurant-shaped, against Papa Parse + TypeScript. */
 
@@ -115,6 +116,16 @@ test('a weather log: a chart of its dates, a leaderboard of its weather, click, 
   expect(filtered(all, both).length).toBeLessThan(filtered(all, [{ ...wet, exclude: true }]).length - 100);
   await expectFigures(page, all, both, 'avg:temp_max');
 
+  // A number range from the wind column's profile (its histogram's form): AND-ed with the rest.
+  const wind = page.locator('[data-testid="number-range"][data-column="wind"]');
+  await wind.locator('summary').click();
+  await wind.getByTestId('number-from').fill('2');
+  await wind.getByTestId('number-to').fill('4.5');
+  await wind.getByTestId('number-apply').click();
+  await expect(model(page).locator('[data-testid="filter-chip"][data-kind="range"]')).toHaveCount(1);
+  const windy: OracleFilter = { kind: 'range', column: 'wind', from: 2, to: 4.5 };
+  await expectFigures(page, all, [...both, windy], 'avg:temp_max');
+
   await model(page).getByTestId('filters-clear').click();
   await expect(model(page).getByTestId('filter-chip')).toHaveCount(0);
   await expectFigures(page, all, [], 'avg:temp_max');
@@ -211,4 +222,31 @@ test('the restaurant sample keeps its five questions, with the model dashboard u
   await expect(page.locator('[data-panel="answers"]')).toHaveCount(1);
   await expect(model(page).getByTestId('timeseries')).toHaveAttribute('data-column', 'order_date');
   await expectFigures(page, all, [], 'sum:unit_price');
+});
+
+test('a weather log’s share link and HTML report carry its model dashboard, filters and all', async ({
+  page,
+  browser,
+}) => {
+  const all = records('weather.csv');
+  await load(page, 'weather.csv');
+  await board(page, 'weather').locator('[data-value="fog"]').click();
+  const foggy: OracleFilter = { kind: 'values', column: 'weather', values: ['fog'], exclude: false };
+  await expectFigures(page, all, [foggy], 'sum:precipitation');
+
+  const opened = watch(await (await browser.newContext()).newPage(), (url) =>
+    url.startsWith(new URL(page.url()).origin),
+  );
+  await opened.page.goto(await shareLink(page));
+  const shared = opened.page;
+  await waitReady(shared);
+  await expect(shared.getByTestId('snapshot-banner')).toContainText('Snapshot of weather.csv');
+  await expect(shared.locator('[data-panel="answers"]')).toHaveCount(0);
+  await expect(shared.getByTestId('export-answers')).toHaveCount(0);
+  await expect(model(shared).getByTestId('filter-chip')).toContainText('fog');
+  await expectFigures(shared, all, [foggy], 'sum:precipitation');
+  await expectChartsDrawn(shared);
+  // Read-only: a row is not a button that does anything.
+  await expect(board(shared, 'weather').locator('[data-value="rain"]')).toBeDisabled();
+  expectClean(opened);
 });

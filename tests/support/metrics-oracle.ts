@@ -7,7 +7,8 @@ import Papa from 'papaparse';
 export type OracleRecord = Record<string, string>;
 export type OracleFilter =
   | { kind: 'values'; column: string; values: (string | null)[]; exclude: boolean }
-  | { kind: 'time'; column: string; from: string; to: string; parse: (text: string) => number | null };
+  | { kind: 'time'; column: string; from: string; to: string; parse: (text: string) => number | null }
+  | { kind: 'range'; column: string; from: number; to: number };
 
 export function parseCsv(text: string): OracleRecord[] {
   return Papa.parse<OracleRecord>(text, { header: true, skipEmptyLines: true }).data;
@@ -30,6 +31,10 @@ function keeps(record: OracleRecord, filter: OracleFilter): boolean {
   if (filter.kind === 'time') {
     const at = filter.parse(record[filter.column] ?? '');
     return at !== null && at >= Date.parse(`${filter.from}Z`) && at < Date.parse(`${filter.to}Z`);
+  }
+  if (filter.kind === 'range') {
+    const n = numberValue(record, filter.column);
+    return n !== null && n >= filter.from && n <= filter.to;
   }
   const hit = filter.values.includes(groupValue(record, filter.column));
   return filter.exclude ? !hit : hit;

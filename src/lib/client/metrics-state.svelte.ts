@@ -68,6 +68,17 @@ export class MetricsState {
     await this.read();
   }
 
+  /** What a snapshot keeps of the model dashboard: the model, measure, filters and figures shown. */
+  snapshot(): {
+    model: MetricsModel;
+    measure: string;
+    filters: MetricsFilter[];
+    panels: MetricsPanels;
+  } | null {
+    const { model, panels } = this;
+    return model && panels ? { model, measure: this.measure, filters: this.filters, panels } : null;
+  }
+
   clear(): void {
     this.asked++;
     this.target = null;
@@ -120,6 +131,9 @@ export class MetricsState {
     const column = this.model?.time?.column;
     if (column) return this.filter(setRange(this.filters, column, span && { kind: 'time', column, ...span }));
   };
+  /** A range of a number column (a histogram's brush in the profile); null removes it. */
+  setNumberRange = (column: string, range: { from: number; to: number } | null) =>
+    this.filter(setRange(this.filters, column, range && { kind: 'range', column, ...range }));
   removeFilter = (column: string) => this.filter(this.filters.filter((f) => f.column !== column));
   clearFilters = () => this.filter([]);
 

@@ -100,6 +100,8 @@ export class Session {
       column === null ? null : (active?.columns.find((c) => c.column === column)?.name ?? column);
     return Object.fromEntries(ROLES.map((role) => [role, name(roles[role])])) as RoleMapping;
   });
+  /** The five questions need a place to ask them of; without one the model dashboard is the page. */
+  readonly presetShown = $derived(this.roleNames.place !== null);
   readonly errorMessage = $derived(
     this.queryError ?? (this.notices.length > 0 ? this.notices.join('\n') : null),
   );

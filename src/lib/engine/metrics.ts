@@ -14,6 +14,7 @@ import {
 import { columnOf, type MetricsModel } from '$lib/models/metrics/metrics-model';
 import type { MetricsPanels, MetricsRequest } from '$lib/models/metrics/metrics-panels';
 import { kpisSql, valueSql } from '$lib/models/metrics/metrics-sql';
+import type { ModelCubes } from './model-cubes';
 import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
 import { ident } from '$lib/models/sql';
 import { leaderboardSql, LEADERBOARD_ROWS } from '$lib/panels/leaderboard/leaderboard-sql';
@@ -73,16 +74,21 @@ export async function inferMetricsModel(db: SqlRunner, datasetId: number): Promi
 const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 /** Every panel of the model dashboard under the filters, in one call: the worker decides how to read them. */
-export async function readMetricsPanels(db: SqlRunner, request: MetricsRequest): Promise<MetricsPanels> {
+export async function readMetricsPanels(
+  db: SqlRunner,
+  cubes: ModelCubes,
+  request: MetricsRequest,
+): Promise<MetricsPanels> {
   const { model, filters, files } = request;
   const { table } = await datasetTable(db, request.datasetId);
   const measure = model.measures.find((m) => m.key === request.measure) ?? model.measures[0];
   if (!measure) throw new Error('The model has no measure.');
-  const [kpiRow] = await db.rows(kpisSql(table, model, filters, files));
+  const source = await cubes.source(table, request.datasetId, model, filters);
+  const [kpiRow] = await db.rows(kpisSql(source, model, filters, files));
   const leaderboards = [];
   for (const dimension of model.dimensions) {
     const limit = request.expanded?.includes(dimension) ? 100_000 : LEADERBOARD_ROWS;
-    const rows = await db.rows(leaderboardSql(table, model, dimension, measure, filters, files, limit));
+    const rows = await db.rows(leaderboardSql(source, dimension, measure, filters, files, limit));
     leaderboards.push({
       column: dimension,
       measure: measure.key,
@@ -95,7 +101,7 @@ export async function readMetricsPanels(db: SqlRunner, request: MetricsRequest):
       values: Number(rows[0]?.values ?? 0),
     });
   }
-  const seriesSql = timeseriesSql(table, model, filters, files);
+  const seriesSql = timeseriesSql(source, model, filters, files);
   const series =
     seriesSql === null || model.time === null
       ? null

@@ -4,6 +4,7 @@ import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
 import { copyToCsvSql } from '$lib/models/sql';
 import type { EngineApi, EngineInfo, EngineOptions, FileResult, RestoreReport } from './api';
 import { inferMetricsModel, readMetricsPanels } from './metrics';
+import { ModelCubes } from './model-cubes';
 import { profileDatasetById } from './profile';
 import { applyRoles } from './roles';
 import { RangeCubes } from './range-cubes';
@@ -31,6 +32,8 @@ interface Engine {
   narrower: ReturnType<typeof connectionRunner>;
   /** Range cubes are temporary tables of the narrower's connection: built and read there only. */
   rangeCubes: RangeCubes;
+  /** The model dashboard's cubes: temporary tables of the reader's connection. */
+  modelCubes: ModelCubes;
   persistence: Persistence;
 }
 
@@ -57,11 +60,13 @@ function startEngine(options: EngineOptions = {}): Promise<Engine> {
       memoryLimit: db.memoryLimit,
     };
     const narrower = connectionRunner(db);
+    const reader = connectionRunner(db);
     return {
       db,
       info,
       loader,
-      reader: connectionRunner(db),
+      reader,
+      modelCubes: new ModelCubes(reader),
       profiler: connectionRunner(db),
       narrower,
       rangeCubes: new RangeCubes(narrower),
@@ -94,12 +99,13 @@ const exclusive: typeof turn = (work) => {
 /** Narrowings (and range cubes built ahead) run one after another on the narrower's connection. */
 const inNarrowingTurn = turns();
 /** Work that changes the datasets' tables, in turn with the rest; the narrower reads them again after it. */
-const changingTables = <T>({ rangeCubes }: Engine, work: () => Promise<T>): Promise<T> =>
+const changingTables = <T>({ rangeCubes, modelCubes }: Engine, work: () => Promise<T>): Promise<T> =>
   exclusive(async () => {
     try {
       return await work();
     } finally {
       rangeCubes.tablesChanged();
+      await modelCubes.clear();
     }
   });
 const quiet = new DashboardQuiet();
@@ -216,10 +222,10 @@ const api: EngineApi = {
   },
 
   async metricsPanels(request) {
-    const { reader } = await startEngine();
+    const { reader, modelCubes } = await startEngine();
     quiet.asked();
     stopWarmUp();
-    return readMetricsPanels(reader, request);
+    return readMetricsPanels(reader, modelCubes, request);
   },
 
   async profile(datasetId) {

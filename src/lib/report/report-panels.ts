@@ -1,4 +1,5 @@
 import type { DishMetric } from '$lib/charts/top-dishes-options';
+import type { ModelPanelSnapshot } from './model-panel-schema';
 import type { QueryPanel } from './query-panel';
 import { QUERY_PANEL_PREFIX, type SnapshotPanel } from './snapshot-schema';
 
@@ -23,9 +24,18 @@ export interface PanelSettings {
   matrixMetric: DishMetric;
 }
 
-/** The preset's panels, then the SQL queries added to the dashboard, in their order. */
-export function panelList(settings: PanelSettings, queries: readonly QueryPanel[] = []): SnapshotPanel[] {
-  const preset: SnapshotPanel[] = REPORT_PANELS.map((id) =>
+export const MODEL_PANEL = 'model';
+
+/**
+ * The preset's panels (when the five questions are asked of the dataset), the model dashboard, then the
+ * SQL queries added to the dashboard, in their order.
+ */
+export function panelList(
+  settings: PanelSettings,
+  queries: readonly QueryPanel[] = [],
+  { preset: presetShown = true, model = null }: { preset?: boolean; model?: ModelPanelSnapshot | null } = {},
+): SnapshotPanel[] {
+  const preset: SnapshotPanel[] = (presetShown ? REPORT_PANELS : []).map((id) =>
     id === 'top-dishes-per-restaurant'
       ? { id, metric: settings.rankMetric }
       : id === 'dish-matrix'
@@ -34,6 +44,7 @@ export function panelList(settings: PanelSettings, queries: readonly QueryPanel[
   );
   return [
     ...preset,
+    ...(model ? [{ id: MODEL_PANEL, model }] : []),
     ...queries.map(({ id, ...query }) => ({ id: `${QUERY_PANEL_PREFIX}${id}`.slice(0, 64), query })),
   ];
 }
@@ -43,6 +54,7 @@ export function readPanels(panels: readonly SnapshotPanel[]): {
   visible: Set<ReportPanelId>;
   settings: PanelSettings;
   queries: QueryPanel[];
+  model: ModelPanelSnapshot | null;
   unknown: number;
 } {
   const known = new Set<string>(REPORT_PANELS);
@@ -53,10 +65,12 @@ export function readPanels(panels: readonly SnapshotPanel[]): {
       ? [{ id: p.id.slice(QUERY_PANEL_PREFIX.length), ...p.query }]
       : [],
   );
+  const model = panels.find((p) => p.id === MODEL_PANEL)?.model ?? null;
   return {
     visible,
     settings: { rankMetric: metric('top-dishes-per-restaurant'), matrixMetric: metric('dish-matrix') },
     queries,
-    unknown: panels.length - visible.size - queries.length,
+    model,
+    unknown: panels.length - visible.size - queries.length - (model ? 1 : 0),
   };
 }

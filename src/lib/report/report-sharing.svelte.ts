@@ -50,6 +50,8 @@ export class ReportSharing {
         roles: this.session.roleNames,
         settings,
         queryPanels: this.session.queryPanels,
+        preset: this.session.presetShown,
+        model: this.session.metrics.snapshot(),
         answers,
       });
     } catch (error) {

@@ -2,6 +2,7 @@ import type { DatasetView, ScopeView } from '$lib/client/dashboard-data';
 import type { RoleMapping } from '$lib/models/dataset/roles';
 import type { AnswersDocument } from './answers';
 import type { QueryPanel } from './query-panel';
+import { MODEL_LIMITS, type ModelPanelSnapshot } from './model-panel-schema';
 import { panelList, type PanelSettings } from './report-panels';
 import {
   LIMITS,
@@ -23,6 +24,10 @@ export interface SnapshotInput {
   settings: PanelSettings;
   /** SQL queries added to the dashboard, carried with their points and first rows. */
   queryPanels?: readonly QueryPanel[];
+  /** Whether the five questions' panels are on the dashboard (a place is mapped). */
+  preset?: boolean;
+  /** The model dashboard as shown. */
+  model?: ModelPanelSnapshot | null;
   answers: AnswersDocument;
 }
 
@@ -44,7 +49,10 @@ export function buildSnapshot(input: SnapshotInput): SnapshotResult {
     customer: input.scopes[0]?.scope.customer ?? null,
     range: input.scopes[0]?.scope.range ?? null,
     roles: input.roles,
-    panels: panelList(input.settings, input.queryPanels),
+    panels: panelList(input.settings, input.queryPanels, {
+      preset: input.preset ?? true,
+      model: input.model ? boundedModel(input.model) : null,
+    }),
     data: {
       totals: dataset.totals,
       restaurants: dataset.restaurants,
@@ -76,3 +84,16 @@ const toSnapshotScope = (view: ScopeView): SnapshotScope => ({
   dishes: view.dishes,
   customers: view.customers,
 });
+
+/** A leaderboard shown whole keeps its first rows (and its selected ones) in a snapshot. */
+function boundedModel(model: ModelPanelSnapshot): ModelPanelSnapshot {
+  const leaderboards = model.panels.leaderboards.map((board) => {
+    const selected = model.filters.find((f) => f.kind === 'values' && f.column === board.column);
+    const picked = selected?.kind === 'values' ? selected.values : [];
+    const rows = board.rows.filter(
+      (r, i) => i < MODEL_LIMITS.leaderboardRows - picked.length || picked.includes(r.value),
+    );
+    return { ...board, rows: rows.slice(0, MODEL_LIMITS.leaderboardRows) };
+  });
+  return { ...model, panels: { ...model.panels, leaderboards } };
+}

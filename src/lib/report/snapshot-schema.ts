@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ANSWERS_SCHEMA } from './answers';
+import { modelPanelSchema } from './model-panel-schema';
 
 /**
  * `dropdash.snapshot/1`: a dashboard without its data. It holds the aggregated results behind the
@@ -152,6 +153,8 @@ export const panelSchema = v.object({
   metric: v.optional(v.picklist(DISH_METRICS)),
   /** Only on `query:…` panels. */
   query: v.optional(queryPanel),
+  /** Only on the `model` panel: the model dashboard as it was shared. */
+  model: v.optional(modelPanelSchema),
 });
 
 export const snapshotSchema = v.pipe(

@@ -1,5 +1,5 @@
 import type { MetricsFilter } from './metrics-filters';
-import type { MetricsModel } from './metrics-model';
+import type { MetricsModel, TimeGrain } from './metrics-model';
 
 /** What the page asks for: the model, the measure the leaderboards and the series rank by, the filters. */
 export interface MetricsRequest {
@@ -44,5 +44,5 @@ export interface MetricsPanels {
   /** One figure per measure of the model, in its order. */
   kpis: (number | null)[];
   leaderboards: Leaderboard[];
-  series: { column: string; grain: string; points: SeriesPoint[] } | null;
+  series: { column: string; grain: TimeGrain; points: SeriesPoint[] } | null;
 }

@@ -1,7 +1,7 @@
-import { columnOf, type Measure, type MetricsModel } from '$lib/models/metrics/metrics-model';
+import type { Measure } from '$lib/models/metrics/metrics-model';
 import type { MetricsFilter } from '$lib/models/metrics/metrics-filters';
-import { groupSql, measureSql, whereSql } from '$lib/models/metrics/metrics-sql';
-import { ident, integer, literal } from '$lib/models/sql';
+import type { MetricsSource } from '$lib/models/metrics/metrics-source';
+import { integer, literal } from '$lib/models/sql';
 
 /** A leaderboard shows this many values until the user asks for all of them. */
 export const LEADERBOARD_ROWS = 10;
@@ -12,16 +12,13 @@ export const LEADERBOARD_ROWS = 10;
  * The first `limit` rows, and every selected value wherever it ranks.
  */
 export function leaderboardSql(
-  table: string,
-  model: MetricsModel,
+  source: MetricsSource,
   dimension: string,
   measure: Measure,
   filters: readonly MetricsFilter[],
   files: readonly number[] | null,
   limit = LEADERBOARD_ROWS,
 ): string {
-  const column = columnOf(model, dimension);
-  if (!column) throw new Error(`The model has no column named ${JSON.stringify(dimension)}.`);
   const own = filters.find((f) => f.kind === 'values' && f.column === dimension);
   const selected = own?.kind === 'values' ? own.values : [];
   const texts = selected.filter((v): v is string => v !== null).map(literal);
@@ -31,8 +28,8 @@ export function leaderboardSql(
     ...(selected.includes(null) ? ['value IS NULL'] : []),
   ].join(' OR ');
   return `WITH groups AS (
-      SELECT ${groupSql(column)} AS value, ${measureSql(model, measure)} AS measure
-      FROM ${ident(table)} ${whereSql(model, filters, files, dimension)} GROUP BY ALL),
+      SELECT ${source.group(dimension)} AS value, ${source.measure(measure)} AS measure
+      FROM ${source.from} ${source.where(filters, files, dimension)} GROUP BY ALL),
     ranked AS (
       SELECT value, measure, row_number() OVER (ORDER BY measure DESC NULLS LAST, value ASC NULLS LAST) AS rank
       FROM groups)

@@ -1,0 +1,79 @@
+import type { MetricsFilter } from '$lib/models/metrics/metrics-filters';
+import type { MetricsModel } from '$lib/models/metrics/metrics-model';
+import { scanSource, type MetricsSource } from '$lib/models/metrics/metrics-source';
+import {
+  createCubeSql,
+  cubeAnswers,
+  cubeKey,
+  cubePlan,
+  cubeSource,
+  cubeTable,
+  type CubePlan,
+} from '$lib/models/metrics/model-cube';
+import type { SqlRunner } from './sql-runner';
+
+/** Below this many rows a scan is as quick as a cube would be; above, the first read builds the cube. */
+export const CUBE_MIN_ROWS = 100_000;
+/** A cube is kept only when it is much smaller than the table (few dimension values per period). */
+const cubeTooLarge = (groups: number, rows: number) => groups > Math.max(10_000, rows / 4);
+const KEPT = 6;
+
+type Held = { name: string; plan: CubePlan } | 'scan';
+
+/**
+ * The model cubes the worker holds (temporary tables of its reader connection): built by the first read
+ * that can use one, kept while the model and the data stay the same, dropped when the tables change.
+ * The page never sees them: it asks for panels, the worker decides whether a cube or a scan answers.
+ */
+export class ModelCubes {
+  private held = new Map<string, Held>();
+  private made = 0;
+
+  constructor(
+    private readonly db: SqlRunner,
+    private readonly minRows = CUBE_MIN_ROWS,
+  ) {}
+
+  async source(
+    table: string,
+    datasetId: number,
+    model: MetricsModel,
+    filters: readonly MetricsFilter[],
+  ): Promise<MetricsSource> {
+    const plan = cubePlan(model);
+    if (plan === null || model.rows < this.minRows || !cubeAnswers(plan, model, filters))
+      return scanSource(table, model);
+    const key = `${datasetId}:${model.rows}:${cubeKey(plan, model.time?.column ?? null)}`;
+    let cube = this.held.get(key);
+    if (cube === undefined) {
+      cube = await this.build(table, model, plan);
+      this.held.set(key, cube);
+      await this.evict();
+    }
+    return cube === 'scan' ? scanSource(table, model) : cubeSource(cube.name, plan);
+  }
+
+  private async build(table: string, model: MetricsModel, plan: CubePlan): Promise<Held> {
+    const name = `dd_model_cube_${++this.made}`;
+    await this.db.exec(createCubeSql(name, table, model, plan));
+    const [row] = await this.db.rows(`SELECT count(*) AS n FROM ${cubeTable(name)}`);
+    if (!cubeTooLarge(Number(row?.n ?? 0), model.rows)) return { name, plan };
+    await this.db.exec(`DROP TABLE ${cubeTable(name)}`);
+    return 'scan';
+  }
+
+  private async evict(): Promise<void> {
+    for (const [key, cube] of [...this.held].slice(0, Math.max(0, this.held.size - KEPT))) {
+      this.held.delete(key);
+      if (cube !== 'scan') await this.db.exec(`DROP TABLE IF EXISTS ${cubeTable(cube.name)}`);
+    }
+  }
+
+  /** The datasets' tables changed (a load, a clear): every cube may be stale. */
+  async clear(): Promise<void> {
+    const cubes = [...this.held.values()];
+    this.held.clear();
+    for (const cube of cubes)
+      if (cube !== 'scan') await this.db.exec(`DROP TABLE IF EXISTS ${cubeTable(cube.name)}`);
+  }
+}
