@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import {
+  pairLeaders,
   filtered,
   leaderboard,
   measure,
@@ -17,6 +18,18 @@ const records = (name: string) => parseCsv(readFileSync(fixture(name), 'utf8'));
 const model = (page: Page) => page.getByTestId('model-dashboard');
 const board = (page: Page, column: string) =>
   model(page).locator(`[data-testid="leaderboard"][data-dimension="${column}"]`);
+
+/**
+ * Clicks a leaderboard row and waits for the page to settle: a board's rows re-rank as filters change,
+ * so a click made mid-redraw could land on another value.
+ */
+async function pick(page: Page, column: string, value: string) {
+  const row = board(page, column).locator(`[data-testid="leaderboard-row"][data-value="${value}"]`);
+  const pressed = await row.getAttribute('aria-pressed');
+  await row.click();
+  await expect(row).toHaveAttribute('aria-pressed', pressed === 'true' ? 'false' : 'true');
+  await waitReady(page);
+}
 
 async function load(page: Page, name: string) {
   await openApp(page);
@@ -84,8 +97,8 @@ test('a weather log: a chart of its dates, a leaderboard of its weather, click, 
   await expectFigures(page, all, [], 'avg:temp_max');
 
   // Two values of one dimension are OR-ed; the leaderboard keeps its other values, the picked marked.
-  await board(page, 'weather').locator('[data-value="rain"]').click();
-  await board(page, 'weather').locator('[data-value="snow"]').click();
+  await pick(page, 'weather', 'rain');
+  await pick(page, 'weather', 'snow');
   const wet: OracleFilter = { kind: 'values', column: 'weather', values: ['rain', 'snow'], exclude: false };
   await expect(model(page).getByTestId('filter-chip')).toHaveCount(1);
   await expectFigures(page, all, [wet], 'avg:temp_max');
@@ -93,6 +106,7 @@ test('a weather log: a chart of its dates, a leaderboard of its weather, click, 
   await expect(board(page, 'weather').getByTestId('leaderboard-row')).toHaveCount(6);
 
   await board(page, 'weather').getByTestId('leaderboard-exclude').check();
+  await waitReady(page);
   await expectFigures(page, all, [{ ...wet, exclude: true }], 'avg:temp_max');
 
   // A drag across the series: a span of dates, AND-ed with the exclusion.
@@ -141,9 +155,22 @@ test('a 14-column incident log: US dates are its time, every short text column a
   const money = 'sum:Cost Aircraft Time Out of Service';
   await expectFigures(page, all, [], money);
 
-  await board(page, 'Damage').locator('[data-value="Minor"]').click();
-  await board(page, 'Airport Name').locator('[data-value="DENVER INTL"]').click();
+  // Two dimensions against each other: for each airport, the aircraft models that lead it (every tie).
+  const pair = model(page).getByTestId('pair');
+  await expect(pair).toHaveAttribute('data-rows', 'Airport Name');
+  await expect(pair).toHaveAttribute('data-columns', 'Aircraft Model');
+  const leaders = await pair
+    .getByTestId('pair-leader')
+    .evaluateAll((els) =>
+      els.map((e) => ({ a: e.dataset.value, winners: JSON.parse(e.dataset.winners ?? '[]') as string[] })),
+    );
+  expect(leaders).toEqual(pairLeaders(all, 'Airport Name', 'Aircraft Model', money));
+  await expectChartsDrawn(page);
+
+  await pick(page, 'Damage', 'Minor');
+  await pick(page, 'Airport Name', 'DENVER INTL');
   await board(page, 'Airport Name').getByTestId('leaderboard-exclude').check();
+  await waitReady(page);
   const filters: OracleFilter[] = [
     { kind: 'values', column: 'Damage', values: ['Minor'], exclude: false },
     { kind: 'values', column: 'Airport Name', values: ['DENVER INTL'], exclude: true },
@@ -214,12 +241,15 @@ test('a numbers-only file and a one-text-column file: every panel shows data or 
   await expectFigures(page, trees, [], 'count');
 });
 
-test('the restaurant sample keeps its five questions, with the model dashboard under them', async ({
+test('a file with a place keeps its five questions, with the model dashboard folded under them', async ({
   page,
 }) => {
   const all = records('sales.csv');
   await load(page, 'sales.csv');
   await expect(page.locator('[data-panel="answers"]')).toHaveCount(1);
+  // Folded under the five questions: it reads nothing until opened.
+  await expect(model(page)).toHaveCount(0);
+  await page.getByTestId('every-column').click();
   await expect(model(page).getByTestId('timeseries')).toHaveAttribute('data-column', 'order_date');
   await expectFigures(page, all, [], 'sum:unit_price');
 });
@@ -230,7 +260,7 @@ test('a weather log’s share link and HTML report carry its model dashboard, fi
 }) => {
   const all = records('weather.csv');
   await load(page, 'weather.csv');
-  await board(page, 'weather').locator('[data-value="fog"]').click();
+  await pick(page, 'weather', 'fog');
   const foggy: OracleFilter = { kind: 'values', column: 'weather', values: ['fog'], exclude: false };
   await expectFigures(page, all, [foggy], 'sum:precipitation');
 

@@ -85,3 +85,25 @@ export function leaderboard(records: OracleRecord[], column: string, key: string
       return byCodePoint(a.value, b.value);
     });
 }
+
+/** For each value of `rows` (in value order, missing last), every value of `columns` tied for the top. */
+export function pairLeaders(records: OracleRecord[], rows: string, columns: string, key: string) {
+  const byRow = new Map<string | null, OracleRecord[]>();
+  for (const r of records) {
+    const a = groupValue(r, rows);
+    byRow.set(a, [...(byRow.get(a) ?? []), r]);
+  }
+  const order = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : byCodePoint(a, b);
+  return [...byRow.keys()].sort(order).map((a) => {
+    const board = leaderboard(byRow.get(a) ?? [], columns, key, []);
+    const best = board[0]?.measure ?? null;
+    return {
+      a: a ?? '',
+      winners: board
+        .filter((r) => r.measure === best)
+        .map((r) => r.value)
+        .sort(order),
+    };
+  });
+}

@@ -36,22 +36,46 @@ export class MetricsState {
   filters = $state.raw<MetricsFilter[]>([]);
   /** Dimensions whose whole list is shown. */
   expanded = $state.raw<string[]>([]);
+  /** The two dimensions the user set against each other; the first two of the model until then. */
+  private chosenPair = $state.raw<{ rows: string; columns: string } | null>(null);
+  readonly pair = $derived.by(() => {
+    const dimensions = this.model?.dimensions ?? [];
+    const chosen = this.chosenPair;
+    if (chosen && dimensions.includes(chosen.rows) && dimensions.includes(chosen.columns)) return chosen;
+    const [rows, columns] = dimensions;
+    return rows !== undefined && columns !== undefined ? { rows, columns } : null;
+  });
   panels = $state.raw<MetricsPanels | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
+  /** Whether the dashboard shows it: it reads nothing while folded away. */
+  shown = $state(false);
   private target: MetricsTarget | null = null;
+  /** The dataset (and row count) the model was inferred for. */
+  private inferredFor: { datasetId: number; rows: number } | null = null;
   private asked = 0;
 
-  /** Shows a dataset: its model is inferred once per dataset and row count; the panels are read again. */
+  /** The dataset to show: read now if the model dashboard is on screen, else when it is opened. */
   async show(target: MetricsTarget): Promise<void> {
-    const previous = this.target;
     this.target = target;
-    const sameData = previous?.datasetId === target.datasetId && previous.rows === target.rows && this.model;
-    if (!sameData) {
+    if (this.shown) await this.load(target);
+  }
+
+  /** The model dashboard was opened or folded away. */
+  async setShown(shown: boolean): Promise<void> {
+    this.shown = shown;
+    if (shown && this.target) await this.load(this.target);
+  }
+
+  /** The model is inferred once per dataset and row count; the panels are read again. */
+  private async load(target: MetricsTarget): Promise<void> {
+    const previous = this.inferredFor;
+    if (previous?.datasetId !== target.datasetId || previous.rows !== target.rows || !this.model) {
       const ask = ++this.asked;
       this.loading = true;
       try {
         const inferred = await metricsModel(target.datasetId);
+        performance.mark('dropdash:model-inferred');
         if (ask !== this.asked) return;
         const model = rememberedModel(target.signature, inferred) ?? inferred;
         if (previous?.datasetId !== target.datasetId) {
@@ -60,6 +84,7 @@ export class MetricsState {
           this.measure = defaultMeasure(model);
         }
         this.model = model;
+        this.inferredFor = { datasetId: target.datasetId, rows: target.rows };
       } catch (error) {
         if (ask === this.asked) this.fail(error);
         return;
@@ -82,6 +107,7 @@ export class MetricsState {
   clear(): void {
     this.asked++;
     this.target = null;
+    this.inferredFor = null;
     this.model = null;
     this.panels = null;
     this.filters = [];
@@ -104,7 +130,9 @@ export class MetricsState {
         measure: this.measure,
         filters: this.filters,
         expanded: this.expanded,
+        pair: this.pair,
       });
+      performance.mark('dropdash:model-read');
       if (ask !== this.asked) return;
       this.panels = panels;
       this.error = null;
@@ -139,6 +167,11 @@ export class MetricsState {
 
   setMeasure = (key: string) => {
     this.measure = key;
+    return this.read();
+  };
+
+  setPair = (rows: string, columns: string) => {
+    this.chosenPair = rows === columns ? this.chosenPair : { rows, columns };
     return this.read();
   };
 

@@ -313,8 +313,11 @@ export class Session {
     const active = this.data.active;
     if (active && this.hasData) {
       const { id: datasetId, rows, signature } = active;
-      void this.metrics.show({ datasetId, rows, signature, files: this.files });
       void this.refreshQueryPanels();
+      // Without the five questions the model dashboard is the page; with them, it opens on demand.
+      if (!this.presetShown) this.metrics.shown = true;
+      // Awaited: what follows a refresh (keeping the data in OPFS) must not hold these reads back.
+      await this.metrics.show({ datasetId, rows, signature, files: this.files });
     } else this.metrics.clear();
   }
 }

@@ -155,6 +155,19 @@ describe('the metrics panels', () => {
     expect(panels.series?.points.length).toBeGreaterThan(100);
   });
 
+  it('reads a user id of many values from the rows and the rest from the cube, with the same figures', async () => {
+    const { datasetId, model } = await load('events.csv');
+    const country: MetricsFilter = {
+      kind: 'values',
+      column: 'country',
+      values: ['PT', 'ES'],
+      exclude: false,
+    };
+    await expectOracle('events.csv', datasetId, model, 'sum:revenue', [country], [country]);
+    const held = await cubes.sources('events', datasetId, model, [country]);
+    expect(held.cube?.plan.dimensions).toEqual(['event', 'country', 'device']);
+  });
+
   it('keeps missing values as a value of their own, and a selected value past the first ten rows', async () => {
     const { datasetId, model } = await load('weather.csv');
     const missing: MetricsFilter = { kind: 'values', column: 'weather', values: [null], exclude: false };

@@ -1,4 +1,4 @@
-import { columnsSql } from '$lib/models/dataset/build-dataset-sql';
+import { columnsSql, datasetsSql } from '$lib/models/dataset/build-dataset-sql';
 import {
   COLUMNS_PER_QUERY,
   columnFactsSql,
@@ -13,23 +13,24 @@ import {
 } from '$lib/models/metrics/infer-model';
 import { columnOf, type MetricsModel } from '$lib/models/metrics/metrics-model';
 import type { MetricsPanels, MetricsRequest } from '$lib/models/metrics/metrics-panels';
-import { kpisSql, valueSql } from '$lib/models/metrics/metrics-sql';
-import type { ModelCubes } from './model-cubes';
-import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
-import { ident } from '$lib/models/sql';
+import { kpisSql } from '$lib/models/metrics/metrics-sql';
+import { pickSource, type ModelCubes } from './model-cubes';
 import { leaderboardSql, LEADERBOARD_ROWS } from '$lib/panels/leaderboard/leaderboard-sql';
+import { pairPanel } from '$lib/panels/pair/pair-rows';
+import { pairSql } from '$lib/panels/pair/pair-sql';
 import { timeseriesSql } from '$lib/panels/timeseries/timeseries-sql';
-import type { SqlRunner } from './sql-runner';
+import type { Row, SqlRunner } from './sql-runner';
 
 /** A dataset's table and columns, as the catalog lists them. */
 async function datasetTable(db: SqlRunner, datasetId: number) {
-  const dataset = (await db.rows(datasetVersionsSql(null))).find((d) => Number(d.dataset_id) === datasetId);
+  // Rows as the sources count them: a count(*) of the table would read it.
+  const dataset = (await db.rows(datasetsSql())).find((d) => Number(d.dataset_id) === datasetId);
   if (!dataset) throw new Error('That dataset is no longer loaded.');
   const columns = (await db.rows(columnsSql(datasetId))).map((c) => ({
     name: String(c.name),
     column: String(c.column_name),
   }));
-  return { table: String(dataset.table_name), columns };
+  return { table: String(dataset.table_name), rows: Number(dataset.rows ?? 0), columns };
 }
 
 const batches = <T>(items: readonly T[], size: number) =>
@@ -41,7 +42,7 @@ const batches = <T>(items: readonly T[], size: number) =>
  * its grain.
  */
 export async function inferMetricsModel(db: SqlRunner, datasetId: number): Promise<MetricsModel> {
-  const { table, columns } = await datasetTable(db, datasetId);
+  const { table, rows, columns } = await datasetTable(db, datasetId);
   const facts: ColumnFacts[] = [];
   for (const batch of batches(columns, COLUMNS_PER_QUERY)) {
     const [row] = await db.rows(
@@ -62,11 +63,10 @@ export async function inferMetricsModel(db: SqlRunner, datasetId: number): Promi
     );
     batch.forEach((f, i) => (f.formats = formatsFromRow(row, i)));
   }
-  const [count] = await db.rows(`SELECT count(*) AS n FROM ${ident(table)}`);
-  const { timeColumn, ...model } = inferModel(facts, Number(count?.n ?? 0));
+  const { timeColumn, ...model } = inferModel(facts, rows);
   const time = columnOf({ ...model, time: null }, timeColumn);
   if (!time) return { ...model, time: null };
-  const [span] = await db.rows(timeSpanSql(table, valueSql(time)));
+  const [span] = await db.rows(timeSpanSql(table, time));
   const grain = grainFor((span?.lo as string | null) ?? null, (span?.hi as string | null) ?? null);
   return { ...model, time: { column: time.name, grain } };
 }
@@ -83,11 +83,26 @@ export async function readMetricsPanels(
   const { table } = await datasetTable(db, request.datasetId);
   const measure = model.measures.find((m) => m.key === request.measure) ?? model.measures[0];
   if (!measure) throw new Error('The model has no measure.');
-  const source = await cubes.source(table, request.datasetId, model, filters);
-  const [kpiRow] = await db.rows(kpisSql(source, model, filters, files));
+  const sources = await cubes.sources(table, request.datasetId, model, filters);
+  // The measures the cube holds are read from it, the others (a distinct count of a user id) from the rows.
+  const indexed = model.measures.map((m, index) => ({ index, measure: m }));
+  const parts = [
+    indexed.filter((m) => pickSource(sources, [], [m.measure]) !== sources.scan),
+    indexed.filter((m) => pickSource(sources, [], [m.measure]) === sources.scan),
+  ].filter((part) => part.length > 0);
+  const kpiRow: Row = {};
+  for (const part of parts) {
+    const source = pickSource(
+      sources,
+      [],
+      part.map((m) => m.measure),
+    );
+    Object.assign(kpiRow, (await db.rows(kpisSql(source, part, filters, files)))[0]);
+  }
   const leaderboards = [];
   for (const dimension of model.dimensions) {
     const limit = request.expanded?.includes(dimension) ? 100_000 : LEADERBOARD_ROWS;
+    const source = pickSource(sources, [dimension], [measure]);
     const rows = await db.rows(leaderboardSql(source, dimension, measure, filters, files, limit));
     leaderboards.push({
       column: dimension,
@@ -101,22 +116,50 @@ export async function readMetricsPanels(
       values: Number(rows[0]?.values ?? 0),
     });
   }
-  const seriesSql = timeseriesSql(source, model, filters, files);
-  const series =
-    seriesSql === null || model.time === null
-      ? null
-      : {
-          column: model.time.column,
-          grain: model.time.grain,
-          points: (await db.rows(seriesSql)).map((r) => ({
-            period: String(r.period),
-            values: model.measures.map((_, i) => numberOrNull(r[`m${i}`])),
-          })),
-        };
+  let series: MetricsPanels['series'] = null;
+  if (model.time) {
+    const periods = new Map<string, Row>();
+    for (const part of parts) {
+      const sql = timeseriesSql(
+        pickSource(
+          sources,
+          [],
+          part.map((m) => m.measure),
+        ),
+        model,
+        part,
+        filters,
+        files,
+      );
+      for (const r of sql === null ? [] : await db.rows(sql)) {
+        const period = String(r.period);
+        periods.set(period, { ...periods.get(period), ...r });
+      }
+    }
+    const points = [...periods.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([period, r]) => ({ period, values: model.measures.map((_, i) => numberOrNull(r[`m${i}`])) }));
+    series = { column: model.time.column, grain: model.time.grain, points };
+  }
+  const pair = request.pair ?? null;
+  const pairRows =
+    pair && model.dimensions.includes(pair.rows) && model.dimensions.includes(pair.columns)
+      ? await db.rows(
+          pairSql(
+            pickSource(sources, [pair.rows, pair.columns], [measure]),
+            pair.rows,
+            pair.columns,
+            measure,
+            filters,
+            files,
+          ),
+        )
+      : null;
   return {
     rows: Number(kpiRow?.rows ?? 0),
     kpis: model.measures.map((_, i) => numberOrNull(kpiRow?.[`m${i}`])),
     leaderboards,
     series,
+    pair: pair && pairRows ? pairPanel(pair.rows, pair.columns, measure.key, pairRows) : null,
   };
 }

@@ -1,9 +1,10 @@
 import type { MetricsFilter } from '$lib/models/metrics/metrics-filters';
-import type { MetricsModel } from '$lib/models/metrics/metrics-model';
+import type { Measure, MetricsModel } from '$lib/models/metrics/metrics-model';
 import { scanSource, type MetricsSource } from '$lib/models/metrics/metrics-source';
 import {
   createCubeSql,
   cubeAnswers,
+  cubeHasMeasure,
   cubeKey,
   cubePlan,
   cubeSource,
@@ -20,6 +21,26 @@ const KEPT = 6;
 
 type Held = { name: string; plan: CubePlan } | 'scan';
 
+/** The table, and the model's cube with what it holds when there is one. */
+export interface Sources {
+  scan: MetricsSource;
+  cube: { source: MetricsSource; plan: CubePlan } | null;
+}
+
+/** The cube when it holds every dimension and measure a panel needs, else the table. */
+export function pickSource(
+  sources: Sources,
+  dimensions: readonly string[],
+  measures: readonly Measure[],
+): MetricsSource {
+  const { cube } = sources;
+  const fits =
+    cube !== null &&
+    dimensions.every((d) => cube.plan.dimensions.includes(d)) &&
+    measures.every((m) => cubeHasMeasure(cube.plan, m));
+  return fits ? cube.source : sources.scan;
+}
+
 /**
  * The model cubes the worker holds (temporary tables of its reader connection): built by the first read
  * that can use one, kept while the model and the data stay the same, dropped when the tables change.
@@ -34,15 +55,19 @@ export class ModelCubes {
     private readonly minRows = CUBE_MIN_ROWS,
   ) {}
 
-  async source(
+  /**
+   * How the panels of this request can read: always the table; the model's cube too when the data is
+   * large enough, the cube is small enough, and every filter is one it answers.
+   */
+  async sources(
     table: string,
     datasetId: number,
     model: MetricsModel,
     filters: readonly MetricsFilter[],
-  ): Promise<MetricsSource> {
+  ): Promise<Sources> {
+    const scan = scanSource(table, model);
     const plan = cubePlan(model);
-    if (plan === null || model.rows < this.minRows || !cubeAnswers(plan, model, filters))
-      return scanSource(table, model);
+    if (model.rows < this.minRows || !cubeAnswers(plan, model, filters)) return { scan, cube: null };
     const key = `${datasetId}:${model.rows}:${cubeKey(plan, model.time?.column ?? null)}`;
     let cube = this.held.get(key);
     if (cube === undefined) {
@@ -50,7 +75,7 @@ export class ModelCubes {
       this.held.set(key, cube);
       await this.evict();
     }
-    return cube === 'scan' ? scanSource(table, model) : cubeSource(cube.name, plan);
+    return { scan, cube: cube === 'scan' ? null : { source: cubeSource(cube.name, plan, model), plan } };
   }
 
   private async build(table: string, model: MetricsModel, plan: CubePlan): Promise<Held> {

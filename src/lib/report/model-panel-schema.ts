@@ -12,6 +12,9 @@ export const MODEL_LIMITS = {
   /** Rows per leaderboard a snapshot keeps (a list shown whole keeps its first ones). */
   leaderboardRows: 100,
   seriesPoints: 2000,
+  pairCells: 12 * 20,
+  pairLeaders: 50,
+  tied: 5000,
 } as const;
 
 const text = v.pipe(
@@ -84,6 +87,28 @@ const panels = v.object({
       values: count,
     }),
     MODEL_LIMITS.dimensions,
+  ),
+  pair: v.optional(
+    v.nullable(
+      v.object({
+        rows: text,
+        columns: text,
+        measure: text,
+        cells: list(
+          v.object({ a: v.nullable(text), b: v.nullable(text), measure: figure }),
+          MODEL_LIMITS.pairCells,
+        ),
+        leaders: list(
+          v.object({
+            a: v.nullable(text),
+            measure: figure,
+            winners: list(v.nullable(text), MODEL_LIMITS.tied),
+          }),
+          MODEL_LIMITS.pairLeaders,
+        ),
+      }),
+    ),
+    null,
   ),
   series: v.nullable(
     v.object({

@@ -43,6 +43,7 @@ const shown = (rows: number): ModelPanelSnapshot => ({
         values: rows + 1,
       },
     ],
+    pair: null,
     series: {
       column: 'date',
       grain: 'month',

@@ -1,5 +1,6 @@
 import type { Row } from '$lib/engine/sql-runner';
 import { ident, integer, literal } from '../sql';
+import { valueSql } from './metrics-sql';
 import {
   makeMeasure,
   type Measure,
@@ -194,6 +195,15 @@ export function grainFor(fromIso: string | null, toIso: string | null): TimeGrai
   return 'year';
 }
 
-/** The time column's first and last value over the whole table. */
-export const timeSpanSql = (table: string, value: string) =>
-  `SELECT strftime(min(${value}), '%Y-%m-%dT%H:%M:%S') AS lo, strftime(max(${value}), '%Y-%m-%dT%H:%M:%S') AS hi FROM ${ident(table)}`;
+/**
+ * The time column's first and last value over the whole table. ISO text sorts as time does, so its
+ * text's least and greatest are read (casting two values, not every one); other forms are parsed.
+ */
+export function timeSpanSql(table: string, column: ModelColumn): string {
+  const iso = column.timeFormat === null;
+  const text = `nullif(trim(${ident(column.column)}), '')`;
+  const value = iso ? text : valueSql(column);
+  const ends = `SELECT min(${value}) AS lo, max(${value}) AS hi FROM ${ident(table)}`;
+  const at = (end: string) => `strftime(${iso ? `try_cast(${end} AS TIMESTAMP)` : end}, '%Y-%m-%dT%H:%M:%S')`;
+  return `SELECT ${at('lo')} AS lo, ${at('hi')} AS hi FROM (${ends})`;
+}

@@ -12,6 +12,8 @@ export interface MetricsRequest {
   filters: MetricsFilter[];
   /** Dimensions whose whole list is wanted (the user pressed "show all"), not only the first rows. */
   expanded?: string[];
+  /** Two dimensions to set against each other (rows, columns); none when the model has fewer than two. */
+  pair?: { rows: string; columns: string } | null;
 }
 
 export interface LeaderboardRow {
@@ -37,6 +39,16 @@ export interface SeriesPoint {
   values: (number | null)[];
 }
 
+/** Two dimensions against each other: the measure per pair of leading values, and each row value's leaders. */
+export interface PairPanel {
+  rows: string;
+  columns: string;
+  measure: string;
+  cells: { a: string | null; b: string | null; measure: number | null }[];
+  /** For each leading value of `rows`, every value of `columns` that ties for the top. */
+  leaders: { a: string | null; measure: number | null; winners: (string | null)[] }[];
+}
+
 /** The panels' figures, answered in one call. */
 export interface MetricsPanels {
   /** Rows under the filters. */
@@ -45,4 +57,5 @@ export interface MetricsPanels {
   kpis: (number | null)[];
   leaderboards: Leaderboard[];
   series: { column: string; grain: TimeGrain; points: SeriesPoint[] } | null;
+  pair: PairPanel | null;
 }

@@ -1,6 +1,6 @@
-import { ident, literal } from '../sql';
+import { ident, integer, literal } from '../sql';
 import type { MetricsFilter } from './metrics-filters';
-import type { MetricsModel, ModelColumn } from './metrics-model';
+import type { Measure, ModelColumn } from './metrics-model';
 import type { MetricsSource } from './metrics-source';
 
 /**
@@ -21,10 +21,13 @@ export function valueSql(column: ModelColumn): string {
 /** A value as a leaderboard groups it: the text as the file has it, trimmed; empty is missing. */
 export const groupSql = (column: ModelColumn) => `nullif(trim(${ident(column.column)}), '')`;
 
-/** Every measure under the filters, in one pass: one row, `m0`, `m1`… in the model's order. */
+/** Measures with their place in the model's list: the columns come back as `m<index>`. */
+export type IndexedMeasure = { index: number; measure: Measure };
+
+/** Measures under the filters, in one pass: one row with the filtered row count and `m<index>` each. */
 export function kpisSql(
   source: MetricsSource,
-  model: MetricsModel,
+  measures: readonly IndexedMeasure[],
   filters: readonly MetricsFilter[],
   files: readonly number[] | null,
 ): string {
@@ -35,6 +38,6 @@ export function kpisSql(
     label: '',
     format: 'plain',
   });
-  const measures = model.measures.map((m, i) => `${source.measure(m)} AS m${i}`);
-  return `SELECT ${[`${count} AS rows`, ...measures].join(', ')} FROM ${source.from} ${source.where(filters, files)}`;
+  const columns = measures.map(({ index, measure }) => `${source.measure(measure)} AS m${integer(index)}`);
+  return `SELECT ${[`${count} AS rows`, ...columns].join(', ')} FROM ${source.from} ${source.where(filters, files)}`;
 }

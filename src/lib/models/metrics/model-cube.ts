@@ -1,8 +1,8 @@
 import { LINEAGE } from '../dataset/columns';
 import { ident, integer, literal } from '../sql';
 import type { MetricsFilter } from './metrics-filters';
-import { columnOf, type MetricsModel, type TimeGrain } from './metrics-model';
-import { exactSql, scanSource, valuesCondition, type MetricsSource } from './metrics-source';
+import { columnOf, type Measure, type MetricsModel, type TimeGrain } from './metrics-model';
+import { exactSumSql, scanSource, valuesCondition, type MetricsSource } from './metrics-source';
 import { valueSql } from './metrics-sql';
 
 /**
@@ -16,18 +16,30 @@ export interface CubePlan {
   grain: TimeGrain | null;
 }
 
-/** The plan for a model, or null when a measure needs what a cube cannot keep (distinct values of a non-dimension). */
-export function cubePlan(model: MetricsModel): CubePlan | null {
+/**
+ * A dimension with more values than this among the sampled rows (a user id) stays out of the cube: the
+ * cube would be nearly as large as the table. Its panels read the rows.
+ */
+export const CUBE_DIMENSION_VALUES = 500;
+
+/** What a model's cube holds: its dimensions with few values, every number its measures aggregate. */
+export function cubePlan(model: MetricsModel): CubePlan {
   const numbers: string[] = [];
   for (const measure of model.measures) {
-    if (measure.aggregation === 'count') continue;
-    if (measure.aggregation === 'distinct') {
-      if (!model.dimensions.includes(measure.column ?? '')) return null;
-      continue;
-    }
+    if (measure.aggregation === 'count' || measure.aggregation === 'distinct') continue;
     if (measure.column !== null && !numbers.includes(measure.column)) numbers.push(measure.column);
   }
-  return { dimensions: [...model.dimensions], numbers, grain: model.time?.grain ?? null };
+  const dimensions = model.dimensions.filter(
+    (d) => (columnOf(model, d)?.sampleDistinct ?? Infinity) <= CUBE_DIMENSION_VALUES,
+  );
+  return { dimensions, numbers, grain: model.time?.grain ?? null };
+}
+
+/** Whether the cube can compute a measure: a distinct count only of a dimension it groups by. */
+export function cubeHasMeasure(plan: CubePlan, measure: Measure): boolean {
+  if (measure.aggregation === 'count') return true;
+  if (measure.aggregation === 'distinct') return plan.dimensions.includes(measure.column ?? '');
+  return plan.numbers.includes(measure.column ?? '');
 }
 
 /** One key per plan: a cube is built again only when what it must hold changes. */
@@ -36,27 +48,56 @@ export const cubeKey = (plan: CubePlan, time: string | null) => JSON.stringify([
 /** Cubes are temporary tables: the catalog is named, whatever database the connection uses. */
 export const cubeTable = (name: string) => `temp.main.${ident(name)}`;
 
+/**
+ * Grouped twice: first by the raw text of each dimension (cheap to hash), with each number cast once per
+ * row; then by the cleaned values (trimmed, empty as missing), over the few groups left.
+ */
 export function createCubeSql(name: string, table: string, model: MetricsModel, plan: CubePlan): string {
   const scan = scanSource(table, model);
-  const period = scan.period();
-  const keys = [
-    `${ident(LINEAGE.source)} AS src`,
-    ...plan.dimensions.map((d, i) => `${scan.group(d)} AS g${i}`),
-    `${period ?? 'NULL::TIMESTAMP'} AS p`,
-  ];
-  const figures = plan.numbers.flatMap((name, k) => {
+  const period = scan.period() ?? 'NULL::TIMESTAMP';
+  const numbers = plan.numbers.map((name) => {
     const column = columnOf(model, name);
     if (!column) throw new Error(`The model has no column named ${JSON.stringify(name)}.`);
-    const value = valueSql(column);
-    return [
-      `sum(${exactSql(column)}) AS s${k}`,
-      `count(${value}) AS c${k}`,
-      `min(${value}) AS lo${k}`,
-      `max(${value}) AS hi${k}`,
-    ];
+    return column;
   });
-  return `CREATE TEMP TABLE ${cubeTable(name)} AS SELECT ${[...keys, 'count(*) AS n', ...figures].join(', ')}
-    FROM ${ident(table)} GROUP BY ALL`;
+  const dimensions = plan.dimensions.map((name) => {
+    const column = columnOf(model, name);
+    if (!column) throw new Error(`The model has no column named ${JSON.stringify(name)}.`);
+    return column;
+  });
+  const rows = [
+    `${ident(LINEAGE.source)} AS src`,
+    ...dimensions.map((c, i) => `${ident(c.column)} AS r${i}`),
+    `${period} AS p`,
+    ...numbers.map((c, k) => `${valueSql(c)} AS v${k}`),
+  ];
+  const raw = [
+    'src',
+    ...dimensions.map((_, i) => `r${i}`),
+    'p',
+    'count(*) AS n',
+    ...numbers.flatMap((_, k) => [
+      `fsum(v${k}) AS s${k}`,
+      `count(v${k}) AS c${k}`,
+      `min(v${k}) AS lo${k}`,
+      `max(v${k}) AS hi${k}`,
+    ]),
+  ];
+  const clean = [
+    'src',
+    ...dimensions.map((_, i) => `nullif(trim(r${i}), '') AS g${i}`),
+    'p',
+    'sum(n)::BIGINT AS n',
+    ...numbers.flatMap((_, k) => [
+      `fsum(s${k}) AS s${k}`,
+      `sum(c${k})::BIGINT AS c${k}`,
+      `min(lo${k}) AS lo${k}`,
+      `max(hi${k}) AS hi${k}`,
+    ]),
+  ];
+  return `CREATE TEMP TABLE ${cubeTable(name)} AS SELECT ${clean.join(', ')} FROM (
+      SELECT ${raw.join(', ')} FROM (SELECT ${rows.join(', ')} FROM ${ident(table)}) GROUP BY ALL
+    ) GROUP BY ALL`;
 }
 
 /** Whether an ISO time (no zone) is where a period of the grain starts: a span of whole periods. */
@@ -90,7 +131,12 @@ export function cubeAnswers(plan: CubePlan, model: MetricsModel, filters: readon
 }
 
 /** The cube as a source: the same panels' SQL reads it. */
-export function cubeSource(name: string, plan: CubePlan): MetricsSource {
+export function cubeSource(name: string, plan: CubePlan, model: MetricsModel): MetricsSource {
+  const needNumber = (name: string | null) => {
+    const column = columnOf(model, name);
+    if (!column) throw new Error(`The model has no column named ${JSON.stringify(name)}.`);
+    return column;
+  };
   const dimension = (column: string) => {
     const i = plan.dimensions.indexOf(column);
     if (i < 0) throw new Error(`The cube does not group by ${JSON.stringify(column)}.`);
@@ -110,8 +156,8 @@ export function cubeSource(name: string, plan: CubePlan): MetricsSource {
       if (measure.aggregation === 'distinct')
         return `count(DISTINCT ${dimension(measure.column ?? '')})::DOUBLE`;
       const k = number(measure.column);
-      if (measure.aggregation === 'sum') return `sum(s${k})::DOUBLE`;
-      if (measure.aggregation === 'avg') return `(sum(s${k})::DOUBLE / nullif(sum(c${k}), 0))`;
+      if (measure.aggregation === 'sum') return exactSumSql(`s${k}`, needNumber(measure.column));
+      if (measure.aggregation === 'avg') return `(fsum(s${k}) / nullif(sum(c${k}), 0))::DOUBLE`;
       return measure.aggregation === 'min' ? `min(lo${k})::DOUBLE` : `max(hi${k})::DOUBLE`;
     },
     where(filters, files, except = null) {
