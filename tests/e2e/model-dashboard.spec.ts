@@ -155,10 +155,16 @@ test('a 14-column incident log: US dates are its time, every short text column a
   const money = 'sum:Cost Aircraft Time Out of Service';
   await expectFigures(page, all, [], money);
 
-  // Two dimensions against each other: for each airport, the aircraft models that lead it (every tie).
+  // Two dimensions against each other: the one with the fewest values as rows, the airports that lead
+  // each (every tie); then another pair, picked.
   const pair = model(page).getByTestId('pair');
-  await expect(pair).toHaveAttribute('data-rows', 'Airport Name');
+  await expect(pair).toHaveAttribute('data-rows', 'Wildlife Size');
+  await expect(pair).toHaveAttribute('data-columns', 'Airport Name');
+  await model(page).getByTestId('pair-columns').selectOption('Aircraft Model');
   await expect(pair).toHaveAttribute('data-columns', 'Aircraft Model');
+  await model(page).getByTestId('pair-rows').selectOption('Airport Name');
+  await expect(pair).toHaveAttribute('data-rows', 'Airport Name');
+  await waitReady(page);
   const leaders = await pair
     .getByTestId('pair-leader')
     .evaluateAll((els) =>

@@ -36,14 +36,13 @@ export class MetricsState {
   filters = $state.raw<MetricsFilter[]>([]);
   /** Dimensions whose whole list is shown. */
   expanded = $state.raw<string[]>([]);
-  /** The two dimensions the user set against each other; the first two of the model until then. */
+  /** The two dimensions the user set against each other; until then, `defaultPair`'s. */
   private chosenPair = $state.raw<{ rows: string; columns: string } | null>(null);
   readonly pair = $derived.by(() => {
     const dimensions = this.model?.dimensions ?? [];
     const chosen = this.chosenPair;
     if (chosen && dimensions.includes(chosen.rows) && dimensions.includes(chosen.columns)) return chosen;
-    const [rows, columns] = dimensions;
-    return rows !== undefined && columns !== undefined ? { rows, columns } : null;
+    return this.model ? defaultPair(this.model) : null;
   });
   panels = $state.raw<MetricsPanels | null>(null);
   loading = $state(false);
@@ -228,4 +227,23 @@ export class MetricsState {
 function defaultMeasure(model: MetricsModel): string {
   const sums = model.measures.filter((m) => m.aggregation === 'sum');
   return (sums.find((m) => m.format === 'money') ?? sums[0] ?? model.measures[0])?.key ?? 'count';
+}
+
+/** A list worth reading per row: the columns side has at most this many values. */
+const PAIR_COLUMN_VALUES = 50;
+
+/**
+ * Rows: the dimension with the fewest values (at least two); columns: the one with the most values up
+ * to 50 (a restaurant's dishes: "the most popular dish at each restaurant").
+ */
+export function defaultPair(model: MetricsModel): { rows: string; columns: string } | null {
+  const sized = model.dimensions.map((name) => ({
+    name,
+    values: columnOf(model, name)?.sampleDistinct ?? 0,
+  }));
+  const rows = sized.filter((d) => d.values >= 2).sort((a, b) => a.values - b.values)[0];
+  const columns = sized
+    .filter((d) => d !== rows && d.values <= PAIR_COLUMN_VALUES)
+    .sort((a, b) => b.values - a.values)[0];
+  return rows && columns ? { rows: rows.name, columns: columns.name } : null;
 }
