@@ -8,7 +8,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { ensureRestaurantCsv } from '../scripts/data/write-restaurant-csv';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../tests/chromium';
+import { ensureEventsCsv } from '../scripts/data/write-events-csv';
 import { measureDropdash } from './measure-dropdash';
+import { eventsTable, measureEvents, type EventsFigures } from './measure-events';
 import { measureNative } from './measure-native';
 import { measurePeer, type PeerFigures } from './measure-peers';
 import { bundleFigures, type BundleFigures } from './bundle';
@@ -18,10 +20,13 @@ import { targetsTable } from './targets';
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '150000,1000000,10000000' },
+    /** Sizes of the events file (the dashboard of any file); an empty value skips it. */
+    events: { type: 'string', default: '1000000' },
     'skip-build': { type: 'boolean' },
   },
 });
-const sizes = (values.sizes ?? '').split(',').map(Number);
+const sizes = (values.sizes ?? '').split(',').filter(Boolean).map(Number);
+const eventSizes = (values.events ?? '').split(',').filter(Boolean).map(Number);
 const APP = 'http://127.0.0.1:4191/';
 const PEERS = 'http://127.0.0.1:4192/';
 
@@ -53,6 +58,7 @@ const servers = [
 ];
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 const results: SizeResult[] = [];
+const events: EventsFigures[] = [];
 let bundle: BundleFigures | null = null;
 try {
   for (const rows of sizes) {
@@ -91,6 +97,13 @@ try {
       native: { ...native, agrees: true },
     });
   }
+  for (const rows of eventSizes) {
+    const file = ensureEventsCsv(`.cache/bench/events-${rows}.csv`, rows, 4343);
+    console.log(`\n${rows.toLocaleString('en-US')} events: ${file}`);
+    const figures = await measureEvents(browser, APP, file, rows, statSync(file).size);
+    console.log(`  drawn ${figures.dropToDrawnMs} ms; interactions p95 ${figures.interactionP95Ms} ms`);
+    events.push(figures);
+  }
 } finally {
   await browser.close();
   for (const server of servers) if (server.pid) process.kill(-server.pid);
@@ -103,16 +116,36 @@ const previous = existsSync(RESULTS)
   ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { results: SizeResult[] }).results
   : [];
 const all = mergeResults(previous, results);
+// A run of the events alone keeps the bundle figures of the last run that measured them.
+bundle ??= existsSync(RESULTS)
+  ? ((JSON.parse(readFileSync(RESULTS, 'utf8')) as { bundle?: BundleFigures | null }).bundle ?? null)
+  : null;
+const previousEvents = existsSync(RESULTS)
+  ? ((JSON.parse(readFileSync(RESULTS, 'utf8')) as { events?: EventsFigures[] }).events ?? [])
+  : [];
+const eventSizesRun = new Set(events.map((e) => e.rows));
+const allEvents = [...previousEvents.filter((e) => !eventSizesRun.has(e.rows)), ...events].sort(
+  (a, b) => a.rows - b.rows,
+);
+if (allEvents.length > 0) console.log(`\n${eventsTable(allEvents)}`);
 const scripts = bundle
   ? `App JavaScript (gzip -9): ${kilobytes(bundle.initialJsGzBytes)} fetched by the landing view, ` +
     `${kilobytes(bundle.totalJsGzBytes)} with every lazy chunk; the engine worker and DuckDB's wasm aside.`
   : '';
 console.log(scripts);
-const markdown = `${table(all)}\n\n${scripts}\n\n## Targets\n\n${targetsTable(all, bundle)}`;
+const eventsSection =
+  allEvents.length === 0
+    ? ''
+    : `\n\n## The dashboard of any file: events\n\nA generated events file (a timestamp, 8 dimensions of 3 to 100,000 values, 4 numbers), dropped on the page; then, per dimension, a value picked (its first interaction, shown apart), a second one, exclude, include, both taken off; a measure switch and a brush of the series. Each until every panel is drawn again.\n\n${eventsTable(allEvents)}`;
+const markdown = `${table(all)}\n\n${scripts}${eventsSection}\n\n## Targets\n\n${targetsTable(all, bundle)}`;
 mkdirSync('.cache/bench', { recursive: true });
 writeFileSync(
   RESULTS,
-  JSON.stringify({ machine: where, date: new Date().toISOString(), bundle, results: all }, null, 2),
+  JSON.stringify(
+    { machine: where, date: new Date().toISOString(), bundle, results: all, events: allEvents },
+    null,
+    2,
+  ),
 );
 writeFileSync(
   'docs/benchmarks.md',

@@ -153,3 +153,48 @@ export function wordRows(rows: number, seed: number): Rows {
   ];
   return Array.from({ length: rows }, () => ({ tree: pick(words, random) }));
 }
+
+/**
+ * The bench's events: a timestamp, 8 dimensions of 3 to 100,000 values, 4 numbers. A generator, so a
+ * file of millions of rows is written in chunks.
+ */
+export function* benchEventRows(rows: number, seed: number): Generator<Record<string, string>> {
+  const random = seededRandom(seed);
+  const start = Date.UTC(2025, 0, 1);
+  const span = 90 * DAY;
+  const pickUser = weightedPicker(
+    Array.from({ length: 100_000 }, (_, i) => 1 / (i + 50)),
+    random,
+  );
+  const pickPage = weightedPicker(
+    Array.from({ length: 200 }, (_, i) => 1 / (i + 3)),
+    random,
+  );
+  const pickCampaign = weightedPicker(
+    Array.from({ length: 30 }, (_, i) => 1 / (i + 2)),
+    random,
+  );
+  const events = ['page_view', 'click', 'search', 'signup', 'purchase'];
+  const countries = ['PT', 'ES', 'FR', 'DE', 'NL', 'IT', 'US', 'BR'];
+  const devices = ['desktop', 'mobile', 'tablet'];
+  const browsers = ['chrome', 'safari', 'firefox', 'edge', 'samsung', 'opera'];
+  const plans = ['free', 'basic', 'pro', 'team'];
+  for (let i = 0; i < rows; i++) {
+    const event = pick(events, random);
+    yield {
+      event_time: new Date(start + Math.floor(random() * span)).toISOString().replace(/\.\d+Z$/, 'Z'),
+      user_id: `u${String(pickUser()).padStart(6, '0')}`,
+      event,
+      country: pick(countries, random),
+      device: pick(devices, random),
+      browser: pick(browsers, random),
+      plan: pick(plans, random),
+      campaign: `c${String(pickCampaign()).padStart(2, '0')}`,
+      page: `/p/${pickPage()}`,
+      duration_ms: String(Math.floor(random() * 60000)),
+      revenue: event === 'purchase' ? (random() * 300).toFixed(2) : '0',
+      items: String(event === 'purchase' ? 1 + Math.floor(random() * 5) : 0),
+      score: (random() * 100).toFixed(1),
+    };
+  }
+}

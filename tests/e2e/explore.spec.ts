@@ -110,6 +110,8 @@ test('a sales file with other column names: roles guessed, remapped, answers equ
   await page.getByTestId('role-amount').selectOption('');
   await waitReady(page);
   await expect(page.locator('[data-panel="top-revenue"]')).toContainText('Map an amount column');
+  await expect(page.locator('[data-panel="top-revenue"]').getByTestId('needs-mapping')).toHaveCount(1);
+  await expect(page.locator('[data-panel="top-orders"]').getByTestId('needs-mapping')).toHaveCount(0);
   await expect(page.getByTestId('kpi-revenue')).toContainText('Map an amount column');
   expectSameAnswers(
     await downloadAnswers(page),

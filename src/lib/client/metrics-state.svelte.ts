@@ -13,6 +13,7 @@ import {
   toggleValue,
   type MetricsFilter,
 } from '$lib/models/metrics/metrics-filters';
+import { defaultPair } from '$lib/panels/pair/default-pair';
 import { metricsModel, metricsPanels } from './engine';
 import { rememberedModel, rememberModel } from './model-memory';
 
@@ -227,23 +228,4 @@ export class MetricsState {
 function defaultMeasure(model: MetricsModel): string {
   const sums = model.measures.filter((m) => m.aggregation === 'sum');
   return (sums.find((m) => m.format === 'money') ?? sums[0] ?? model.measures[0])?.key ?? 'count';
-}
-
-/** A list worth reading per row: the columns side has at most this many values. */
-const PAIR_COLUMN_VALUES = 50;
-
-/**
- * Rows: the dimension with the fewest values (at least two); columns: the one with the most values up
- * to 50 (a restaurant's dishes: "the most popular dish at each restaurant").
- */
-export function defaultPair(model: MetricsModel): { rows: string; columns: string } | null {
-  const sized = model.dimensions.map((name) => ({
-    name,
-    values: columnOf(model, name)?.sampleDistinct ?? 0,
-  }));
-  const rows = sized.filter((d) => d.values >= 2).sort((a, b) => a.values - b.values)[0];
-  const columns = sized
-    .filter((d) => d !== rows && d.values <= PAIR_COLUMN_VALUES)
-    .sort((a, b) => b.values - a.values)[0];
-  return rows && columns ? { rows: rows.name, columns: columns.name } : null;
 }

@@ -1,5 +1,5 @@
 import type { MetricsFilter } from '$lib/models/metrics/metrics-filters';
-import type { Measure, MetricsModel } from '$lib/models/metrics/metrics-model';
+import { columnOf, type Measure, type MetricsModel } from '$lib/models/metrics/metrics-model';
 import { scanSource, type MetricsSource } from '$lib/models/metrics/metrics-source';
 import {
   createCubeSql,
@@ -18,6 +18,18 @@ export const CUBE_MIN_ROWS = 100_000;
 /** A cube is kept only when it is much smaller than the table (few dimension values per period). */
 const cubeTooLarge = (groups: number, rows: number) => groups > Math.max(10_000, rows / 4);
 const KEPT = 6;
+
+/**
+ * Dimensions whose sampled values multiply past the cube's limit (eight columns of a few to a few
+ * hundred values each) would build a cube as large as the table, to be thrown away: not built at all.
+ */
+function likelyTooLarge(plan: CubePlan, model: MetricsModel): boolean {
+  const combinations = plan.dimensions.reduce(
+    (product, d) => product * Math.max(1, columnOf(model, d)?.sampleDistinct ?? 1),
+    1,
+  );
+  return cubeTooLarge(combinations, model.rows);
+}
 
 type Held = { name: string; plan: CubePlan } | 'scan';
 
@@ -71,7 +83,7 @@ export class ModelCubes {
     const key = `${datasetId}:${model.rows}:${cubeKey(plan, model.time?.column ?? null)}`;
     let cube = this.held.get(key);
     if (cube === undefined) {
-      cube = await this.build(table, model, plan);
+      cube = likelyTooLarge(plan, model) ? 'scan' : await this.build(table, model, plan);
       this.held.set(key, cube);
       await this.evict();
     }
