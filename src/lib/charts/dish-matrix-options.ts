@@ -2,7 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { formatCount, formatMoney } from '$lib/format/numbers';
 import type { DishCell } from '$lib/models/restaurant/dashboard-rows';
 import type { DishMetric } from './top-dishes-options';
-import { baseOption, palette, tooltipStyle } from './theme';
+import { baseOption, heatVisualMap, heatXAxis, palette, tooltipStyle } from './theme';
 import { tooltipHtml } from './tooltip';
 
 /** Restaurant × dish heat map: each restaurant's menu at a glance, in orders or in revenue. */
@@ -36,21 +36,7 @@ export function dishMatrixOption(
           : '';
       },
     },
-    xAxis: {
-      type: 'category',
-      data: dishes,
-      splitArea: { show: false },
-      axisTick: { show: false },
-      axisLine: { show: false },
-      axisLabel: {
-        rotate: 50,
-        color: palette.text,
-        fontSize: 11,
-        interval: 0,
-        width: 90,
-        overflow: 'truncate',
-      },
-    },
+    xAxis: heatXAxis(dishes),
     yAxis: {
       type: 'category',
       data: restaurants,
@@ -58,23 +44,11 @@ export function dishMatrixOption(
       axisLine: { show: false },
       axisLabel: { color: palette.text, fontSize: 12, width: labelWidth, overflow: 'truncate' },
     },
-    visualMap: {
-      type: 'continuous',
-      min: values.length ? Math.min(...values) : 0,
-      max: values.length ? Math.max(...values) : 1,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
-      itemHeight: 160,
-      itemWidth: 10,
-      text: [
-        format(values.length ? Math.max(...values) : 1),
-        format(values.length ? Math.min(...values) : 0),
-      ],
-      textStyle: { color: palette.subtle, fontSize: 11 },
-      inRange: { color: [...palette.heat] },
-      calculable: false,
-    },
+    visualMap: heatVisualMap(
+      values.length ? Math.min(...values) : 0,
+      values.length ? Math.max(...values) : 1,
+      [format(values.length ? Math.max(...values) : 1), format(values.length ? Math.min(...values) : 0)],
+    ),
     series: [
       {
         type: 'heatmap',

@@ -46,3 +46,31 @@ export function lineXBrush({ debounce = false } = {}) {
     brushStyle: { color: 'rgba(37, 99, 235, 0.15)', borderColor: palette.primary },
   } as const;
 }
+
+/** A heat map's colour scale: light to dark blue from `lo` to `hi`, its two ends labelled, under the chart. */
+export function heatVisualMap(lo: number, hi: number, [hiText, loText]: [string, string]) {
+  return {
+    type: 'continuous',
+    min: lo,
+    max: hi > lo ? hi : lo + 1,
+    orient: 'horizontal',
+    left: 'center',
+    bottom: 0,
+    itemHeight: 160,
+    itemWidth: 10,
+    text: [hiText, loText],
+    textStyle: { color: palette.subtle, fontSize: 11 },
+    inRange: { color: [...palette.heat] },
+    calculable: false,
+  } as const;
+}
+
+/** A heat map's category axis along the bottom: every label, turned, cut at 90 px. */
+export const heatXAxis = (data: readonly string[]) => ({
+  type: 'category',
+  data,
+  splitArea: { show: false },
+  axisTick: { show: false },
+  axisLine: { show: false },
+  axisLabel: { rotate: 50, color: palette.text, fontSize: 11, interval: 0, width: 90, overflow: 'truncate' },
+});

@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { baseOption, palette, tooltipStyle } from '$lib/charts/theme';
+import { baseOption, heatVisualMap, heatXAxis, palette, tooltipStyle } from '$lib/charts/theme';
 import { tooltipHtml } from '$lib/charts/tooltip';
 import type { Measure } from '$lib/models/metrics/metrics-model';
 import type { PairPanel } from '$lib/models/metrics/metrics-panels';
@@ -44,20 +44,7 @@ export function pairOption(
         return tooltipHtml(`${label(a)} · ${label(b)}`, [[measure.label, formatMeasure(measure, value[2])]]);
       },
     },
-    xAxis: {
-      type: 'category',
-      data: columns.map(label),
-      axisTick: { show: false },
-      axisLine: { show: false },
-      axisLabel: {
-        rotate: 50,
-        color: palette.text,
-        fontSize: 11,
-        interval: 0,
-        width: 90,
-        overflow: 'truncate',
-      },
-    },
+    xAxis: heatXAxis(columns.map(label)),
     yAxis: {
       type: 'category',
       data: ys.map(label),
@@ -65,20 +52,7 @@ export function pairOption(
       axisLine: { show: false },
       axisLabel: { color: palette.text, fontSize: 12, width: labelWidth, overflow: 'truncate', interval: 0 },
     },
-    visualMap: {
-      type: 'continuous',
-      min: lo,
-      max: hi > lo ? hi : lo + 1,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
-      itemHeight: 160,
-      itemWidth: 10,
-      text: [formatMeasure(measure, hi), formatMeasure(measure, lo)],
-      textStyle: { color: palette.subtle, fontSize: 11 },
-      inRange: { color: [...palette.heat] },
-      calculable: false,
-    },
+    visualMap: heatVisualMap(lo, hi, [formatMeasure(measure, hi), formatMeasure(measure, lo)]),
     series: [
       {
         type: 'heatmap',
