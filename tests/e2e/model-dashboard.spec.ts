@@ -10,7 +10,7 @@ import {
   type OracleRecord,
 } from '../support/metrics-oracle';
 import { expect, expectChartsDrawn, fixture, openApp, pickFiles, test, waitReady } from './fixtures';
-import { expectClean, shareLink, watch } from './snapshot-helpers';
+import { download, expectClean, openOffline, shareLink, watch } from './snapshot-helpers';
 
 /** The model dashboard of files that are not restaurant-shaped, against Papa Parse + TypeScript. */
 
@@ -285,4 +285,13 @@ test('a weather log’s share link and HTML report carry its model dashboard, fi
   // Read-only: a row is not a button that does anything.
   await expect(board(shared, 'weather').locator('[data-value="rain"]')).toBeDisabled();
   expectClean(opened);
+
+  // The HTML report, opened from disk with the network blocked: the same figures, drawn.
+  const report = await download(page, 'export-html');
+  const offline = await openOffline(browser, report.path);
+  await waitReady(offline.page);
+  await expect(offline.page.locator('[data-panel="answers"]')).toHaveCount(0);
+  await expectFigures(offline.page, all, [foggy], 'sum:precipitation');
+  await expectChartsDrawn(offline.page);
+  expectClean(offline);
 });
