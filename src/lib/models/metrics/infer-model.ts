@@ -1,4 +1,5 @@
 import type { Row } from '$lib/engine/sql-runner';
+import { SAMPLE_ROWS, TYPE_SHARE } from '../profile/column-type';
 import { ident, integer, literal } from '../sql';
 import { valueSql } from './metrics-sql';
 import {
@@ -10,12 +11,8 @@ import {
   type TimeGrain,
 } from './metrics-model';
 
-/** Rows read to judge each column: enough to see its type and how varied it is, cheap at any size. */
-export const SAMPLE_ROWS = 5000;
 /** Columns per sampling query: DuckDB-WASM runs out of memory on one SELECT with ~1,200 aggregates. */
 export const COLUMNS_PER_QUERY = 40;
-/** The share of non-empty sampled values that must read as a type for the column to take it. */
-export const TYPE_SHARE = 0.9;
 
 /** Dates and times that are not ISO, tried on text columns; the first that reads the most values wins. */
 export const TIME_FORMATS = [
