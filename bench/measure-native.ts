@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { ingestCsv } from '../src/lib/engine/ingest';
+import { ingestCsv, inPlace } from '../src/lib/engine/ingest';
 import { answersSql, mostRestaurantsSql } from '../src/lib/models/restaurant/build-dashboard-sql';
 import { createModelsSql } from '../src/lib/models/restaurant/build-ingest-sql';
 import type { Row, SqlRunner } from '../src/lib/engine/sql-runner';
@@ -33,7 +33,7 @@ export async function measureNative(file: string): Promise<{ ms: number }> {
   closeSync(fd);
   const started = performance.now();
   await ingestCsv(db, {
-    path: file,
+    open: inPlace(file),
     name: file,
     bytes: statSync(file).size,
     head,

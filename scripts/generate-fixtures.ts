@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { restaurantRows, toCsv, type RestaurantRow } from './data/restaurant-data';
 import { seededRandom } from './data/random';
 import { SALES_COLUMNS, salesRows } from './data/sales-data';
+import { dialectCorpus } from './data/dialect-corpus';
 import { eventRows, incidentRows, numberRows, weatherRows, wordRows } from './data/shaped-data';
 
 const dir = 'tests/fixtures';
@@ -177,3 +178,7 @@ write('incidents.csv', toCsv(incidentRows(2500, 32)));
 write('events.csv', toCsv(eventRows(4000, 1500, 33)));
 write('readings.csv', toCsv(numberRows(800, 34)));
 write('trees.csv', toCsv(wordRows(600, 35)));
+
+// The CSV dialects real files come in (headerless, title lines, trailing delimiters, UTF-16…).
+mkdirSync(`${dir}/dialects`, { recursive: true });
+for (const file of dialectCorpus()) write(`dialects/${file.name}`, file.content);

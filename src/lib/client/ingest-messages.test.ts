@@ -16,6 +16,8 @@ const loaded = (name: string, datasetId: number, notes: string[] = []): FileResu
   encoding: 'utf-8',
   contentHash: 'x',
   ms: 1,
+  columns: 4,
+  read: { encoding: 'utf-8', delimiter: ',', quote: '"', escape: '"', header: true, skip: 0 },
 });
 
 describe('dropMessages', () => {

@@ -2,6 +2,7 @@
  * The worker contract: every call the main thread can make, with its argument and result types.
  * Both sides import this file; nothing else crosses the worker boundary.
  */
+import type { Encoding } from '$lib/models/csv-read/encoding';
 import type { Narrowing } from '$lib/models/dataset/range';
 import type { MetricsModel } from '$lib/models/metrics/metrics-model';
 import type { MetricsPanels, MetricsRequest } from '$lib/models/metrics/metrics-panels';
@@ -45,8 +46,23 @@ export interface IngestProgress {
 }
 
 /** A loaded file: what was recorded for it, and how long it took. */
+/** How a file was read: what was decided from it, or what the user set in its read options. */
+export interface ReadSettings {
+  encoding: Encoding;
+  /** null: one column. */
+  delimiter: string | null;
+  quote: string;
+  escape: string;
+  header: boolean;
+  /** Lines skipped before the header (or the first record). */
+  skip: number;
+}
+
 export interface FileOutcome extends SourceRecord {
   ms: number;
+  /** The number of columns the file's table has. */
+  columns: number;
+  read: ReadSettings;
   /** The file started a dataset of its own (its columns matched no loaded dataset). */
   newDataset: boolean;
   /** What the user should know about how the file was read: why it is a new dataset, duplicate names. */

@@ -23,7 +23,7 @@ import {
   type RememberedRoles,
   type RoleMapping,
 } from '$lib/models/dataset/roles';
-import { inferTypes, sampleTypesSql } from '$lib/models/profile/column-type';
+import { sampleColumnTypes } from './profile';
 import type { SqlRunner } from './sql-runner';
 
 /** The dataset a file's rows go to: an existing one with the same columns, or a new one. */
@@ -101,8 +101,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** Roles for a new dataset from its first rows' names and types; stored with the dataset. */
 export async function guessTargetRoles(db: SqlRunner, target: DatasetTarget): Promise<RoleMapping> {
   const names = target.columns.map((c) => c.column);
-  const [row] = await db.rows(sampleTypesSql(target.table, names));
-  const types = inferTypes(row, names.length, 0.5);
+  const { types } = await sampleColumnTypes((sql) => db.rows(sql), target.table, names, 0.5);
   const roles = guessRoles(target.columns.map((c, i) => ({ ...c, type: types[i] ?? 'text' })));
   await db.exec(updateRolesSql(target.datasetId, roles));
   return roles;

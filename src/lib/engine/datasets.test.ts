@@ -125,6 +125,7 @@ describe('datasets', () => {
   it('says when a header repeats a name, and which column is which', async () => {
     const outcome = await ingestPath(db, fixture('odd-headers.csv'));
     expect(outcome.notes).toEqual([
+      '"odd-headers.csv": a delimiter ends every row; the empty field after it is ignored.',
       '"odd-headers.csv" has 2 columns named "notes": the first keeps the name, the others are read as "notes_1". Check the column roles below.',
     ]);
   });

@@ -57,9 +57,10 @@ export function isInvalidUnicode(raw: string): boolean {
   return /invalid unicode|not utf-8 encoded/i.test(raw);
 }
 
-/** A NUL byte in the first block means an image, a spreadsheet or UTF-16, not UTF-8 or Latin-1 text. */
-export function looksBinary(head: Uint8Array): boolean {
-  return head.includes(0);
+/** A file that is not text: what it is when its first bytes say so, and what to do. */
+export function notTextMessage(fileName: string, what: string | null): string {
+  const is = what ? `is ${what}, not CSV text` : 'is not a text file: it holds binary data';
+  return `"${fileName}" ${is}. Export it as CSV (comma- or tab-separated text) and drop that file. ${KEEP}`;
 }
 
 /** Loaded data takes about twice its CSV size in DuckDB and a load needs as much again while it runs. */

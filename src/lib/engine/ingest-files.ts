@@ -2,7 +2,8 @@ import type { RememberedRoles } from '$lib/models/dataset/roles';
 import type { FileResult, IngestProgress } from './api';
 import { StreamingContentHash } from './content-hash';
 import { dropFile, registerFile, type Database } from './duckdb';
-import { ingestCsv } from './ingest';
+import { ingestCsv, SAMPLE_BYTES, type SourceView } from './ingest';
+import { SourceViews } from './source-views';
 import { IngestCancelled, IngestError, IngestSkipped, isOutOfMemory, tooLargeMessage } from './ingest-errors';
 import type { SqlRunner } from './sql-runner';
 import { readChunk, readHead } from './file-bytes';
@@ -65,7 +66,12 @@ export async function ingestFiles(
         checking = false;
       }
     };
-    results.push(await ingestFile(loading, file, { onRead, finish }, step, remembered));
+    /** A view DuckDB reads instead of the file (decoded text): progress in proportion to its size. */
+    const onViewRead = (size: number) => (at: number, bytes: Uint8Array) => {
+      reached = Math.max(reached, Math.round(((at + bytes.length) / Math.max(1, size)) * file.size));
+    };
+    const hash = { onRead, onViewRead, finish };
+    results.push(await ingestFile(loading, file, hash, step, remembered));
     drop.bytesBefore += file.size;
   }
   return results;
@@ -78,7 +84,11 @@ export async function ingestFiles(
 async function ingestFile(
   { db, loader, temporaryPath, cancelled }: FileLoading,
   file: File,
-  hash: { onRead: (at: number, bytes: Uint8Array) => void; finish: () => Promise<string> },
+  hash: {
+    onRead: (at: number, bytes: Uint8Array) => void;
+    onViewRead: (size: number) => (at: number, bytes: Uint8Array) => void;
+    finish: () => Promise<string>;
+  },
   step: Step,
   remembered: Record<string, RememberedRoles>,
 ): Promise<FileResult> {
@@ -88,8 +98,21 @@ async function ingestFile(
     return { status: 'cancelled', ...base, reason: `"${file.name}": not loaded, cancelled.`, ms: 0 };
   const path = temporaryPath('csv');
   registerFile(db, path, file, hash.onRead);
+  const viewPaths: string[] = [];
+  const views = new SourceViews(file, readChunk, async (at, bytes) => {
+    hash.onRead(at, bytes);
+    if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
+  });
+  const open = async (view: SourceView) => {
+    const blob = await views.blob(view);
+    if (!blob) return path;
+    const viewPath = temporaryPath('csv');
+    registerFile(db, viewPath, new File([blob], file.name), hash.onViewRead(blob.size));
+    viewPaths.push(viewPath);
+    return viewPath;
+  };
   try {
-    const source = { path, ...base, head: readHead(file), contentHash: hash.finish };
+    const source = { ...base, head: readHead(file, SAMPLE_BYTES), contentHash: hash.finish, open };
     return { status: 'loaded', ...(await ingestCsv(loader, source, step, remembered)) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -114,5 +137,6 @@ async function ingestFile(
     };
   } finally {
     dropFile(db, path);
+    for (const viewPath of viewPaths) dropFile(db, viewPath);
   }
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answersFrom, ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
 import { IngestError, IngestSkipped } from './ingest-errors';
+import { inPlace } from './ingest';
 
 const fixture = (name: string) => `tests/fixtures/${name}`;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -42,9 +43,9 @@ describe('ingestCsv', () => {
     ]);
   });
 
-  it('reads text that is not UTF-8 as Latin-1', async () => {
+  it('reads text that is not UTF-8 as Latin-1 (Windows-1252)', async () => {
     const outcome = await ingestPath(db, fixture('latin1.csv'));
-    expect(outcome.encoding).toBe('latin-1');
+    expect(outcome.encoding).toBe('windows-1252');
     const answers = await answersFrom(db);
     expect(answers.restaurants[0]?.name).toBe('café-bistro');
     expect(answers.restaurants[0]?.mostProfitable.dishes).toEqual(['crème brûlée']);
@@ -52,20 +53,27 @@ describe('ingestCsv', () => {
 
   it.each([
     ['empty.csv', /"empty\.csv" is empty \(0 bytes\)/],
-    ['unclosed-quote.csv', /"unclosed-quote\.csv" could not be read as CSV: .*a quote that is never closed/],
     ['header-only.csv', /"header-only\.csv" has a header but no records/],
-    ['not-a-csv.csv', /"not-a-csv\.csv" is not a text file/],
+    ['not-a-csv.csv', /"not-a-csv\.csv" is a PNG image, not CSV text\. Export it as CSV/],
   ])('refuses %s with a message naming the file and what to do', async (name, message) => {
     const error = await failure(name);
     expect(error.fileName).toBe(name);
     expect(error.message).toMatch(message);
   });
 
+  it('rejects a record whose quote is never closed, with its line, and loads the rest', async () => {
+    const outcome = await ingestPath(db, fixture('unclosed-quote.csv'));
+    expect(outcome).toMatchObject({ rows: 2, rejected: 1 });
+    expect(outcome.notes[0]).toMatch(/line 3 opens a quote that is never closed; that record was rejected/);
+    expect(await db.rows('SELECT line, error_type, csv_line FROM dd_rejects')).toEqual([
+      { line: 3, error_type: 'UNCLOSED QUOTE', csv_line: 'alpha,"chips,Bob,2.0' },
+    ]);
+  });
+
   it('leaves every table exactly as it was when a file fails', async () => {
     await ingestPath(db, fixture('ties.csv'));
     const before = await answersFrom(db);
-    for (const bad of ['empty.csv', 'header-only.csv', 'not-a-csv.csv', 'unclosed-quote.csv'])
-      await failure(bad);
+    for (const bad of ['empty.csv', 'header-only.csv', 'not-a-csv.csv']) await failure(bad);
     expect(await answersFrom(db)).toEqual(before);
     expect(await db.rows('SELECT count(*) AS n FROM ties')).toEqual([{ n: 10 }]);
   });
@@ -81,7 +89,7 @@ describe('ingestCsv', () => {
     };
     const { ingestCsv } = await import('./ingest');
     const error = await ingestCsv(failing, {
-      path: fixture('part-1.csv'),
+      open: inPlace(fixture('part-1.csv')),
       name: 'part-1.csv',
       bytes: 10,
       head: new Uint8Array([65]),
@@ -127,7 +135,7 @@ describe('duplicates', () => {
       log.length = 0;
       const hash = async () => (log.push('hash'), contentHash((a, b) => bytes.subarray(a, b), bytes.length));
       return ingestCsv(logged, {
-        path,
+        open: inPlace(path),
         name,
         bytes: bytes.length,
         head: bytes.subarray(0, 8192),
@@ -146,29 +154,20 @@ describe('duplicates', () => {
     expect(log.indexOf('hash')).toBeGreaterThan(log.findIndex((sql) => sql.startsWith('INSERT INTO')));
   });
 
-  it("reads the header with a short buffer, and again with the load's when the first records are longer", async () => {
+  it('loads records longer than the sample the dialect is decided from', async () => {
     const { writeFileSync, mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { HEADER_RECORD_BYTES, MAX_RECORD_BYTES } = await import('$lib/models/restaurant/build-ingest-sql');
-    const describes: string[] = [];
-    const logged = {
-      ...db,
-      rows: (sql: string) => {
-        if (sql.startsWith('DESCRIBE')) describes.push(/max_line_size = (\d+)/.exec(sql)?.[1] ?? '');
-        return db.rows(sql);
-      },
-    };
-    const load = async (name: string, lines: string[]) => {
-      const path = `${mkdtempSync(`${tmpdir()}/dropdash-`)}/${name}`;
-      writeFileSync(path, ['restaurant_names,food_names,first_name,food_cost', ...lines].join('\n') + '\n');
-      describes.length = 0;
-      return ingestPath(logged, path);
-    };
-    expect(await load('short.csv', ['r1,tea,Ann,1.5', 'r2,cake,Bob,2'])).toMatchObject({ rows: 2 });
-    expect(describes).toEqual([String(HEADER_RECORD_BYTES)]);
-    const long = `r1,${'y'.repeat(HEADER_RECORD_BYTES + 10)},Bob,2.0`;
-    expect(await load('long.csv', ['r1,tea,Ann,1.5', long, 'r2,cake,Bob,2'])).toMatchObject({ rows: 3 });
-    expect(describes).toEqual([String(HEADER_RECORD_BYTES), String(MAX_RECORD_BYTES)]);
+    const { SAMPLE_BYTES } = await import('./ingest');
+    const path = `${mkdtempSync(`${tmpdir()}/dropdash-`)}/long.csv`;
+    const long = `r1,${'y'.repeat(SAMPLE_BYTES + 10)},Bob,2.0`;
+    const lines = [
+      'restaurant_names,food_names,first_name,food_cost',
+      'r1,tea,Ann,1.5',
+      long,
+      'r2,cake,Bob,2',
+    ];
+    writeFileSync(path, lines.join('\n') + '\n');
+    expect(await ingestPath(db, path)).toMatchObject({ rows: 3, rejected: 0, columns: 4 });
     const [{ n }] = (await db.rows(`SELECT count(*)::INT AS n FROM dd_columns WHERE name = 'food_cost'`)) as [
       { n: number },
     ];

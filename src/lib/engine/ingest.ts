@@ -2,26 +2,33 @@ import { insertRowsSql, rowOffsetSql, sourceRowCountSql } from '$lib/models/data
 import { columnKey } from '$lib/models/dataset/columns';
 import type { RememberedRoles } from '$lib/models/dataset/roles';
 import {
-  describeCsvSql,
   dropRejectTablesSql,
   firstRejectSql,
   insertDailySql,
   insertFactsSql,
   insertSourceSql,
+  keepEmptiedRejectsSql,
   keepRejectsSql,
-  MAX_RECORD_BYTES,
   nextSourceIdSql,
-  readCsvSql,
   rejectCountSql,
+  rejectedLineSql,
   rejectTables,
   sourceByHashSql,
   sourcesOfSizeSql,
-  type CsvEncoding,
-  type CsvReadOptions,
   type RejectTables,
 } from '$lib/models/restaurant/build-ingest-sql';
-import { detectDelimiter, headerFields } from '$lib/models/csv-dialect';
-import type { FileOutcome } from './api';
+import type { Dialect } from '$lib/models/csv-read/dialect';
+import type { Encoding } from '$lib/models/csv-read/encoding';
+import { readCsvSql, unclosedQuotesSql, type ReadEncoding } from '$lib/models/csv-read/read-csv-sql';
+import {
+  attemptDialect,
+  attemptEncoding,
+  readAttempts,
+  type ReadAttempt,
+  type ReadChoice,
+} from '$lib/models/csv-read/read-decision';
+import { readNotes } from '$lib/models/csv-read/read-notes';
+import type { FileOutcome, ReadSettings } from './api';
 import { createDatasetSql, findDatasetTarget, guessTargetRoles, type DatasetTarget } from './dataset-target';
 import {
   IngestCancelled,
@@ -29,34 +36,67 @@ import {
   IngestSkipped,
   explainCsvError,
   isInvalidUnicode,
-  looksBinary,
+  notTextMessage,
 } from './ingest-errors';
 import type { SqlRunner } from './sql-runner';
 
+/** How many bytes of a file its encoding and dialect are decided from. */
+export const SAMPLE_BYTES = 256 * 1024;
+
+/** The bytes DuckDB is to read: the file as it is or decoded to UTF-8, with some lines left empty. */
+export interface SourceView {
+  decode: Encoding | null;
+  normalizeNewlines: boolean;
+  /** Byte positions (in the bytes DuckDB reads) of lines to leave empty: records it cannot get past. */
+  emptied: readonly number[];
+}
+
 export interface CsvSource {
-  /** The name DuckDB knows the registered file by. */
-  path: string;
   /** The name the user sees. */
   name: string;
   bytes: number;
-  /** The first bytes of the file, to tell text from binary before DuckDB tries. */
+  /** The first bytes of the file (up to SAMPLE_BYTES): its encoding and dialect are decided from them. */
   head: Uint8Array;
   /** The file's content hash: finished once the load has read the file (or before, to rule out a twin). */
   contentHash: () => Promise<string>;
+  /** Makes the bytes of a view readable by DuckDB and returns their path. */
+  open: (view: SourceView) => Promise<string>;
 }
 
 /** Records that are not valid UTF-8: the file is read again as Latin-1 rather than losing them. */
 class NotUtf8 extends Error {}
+
+/** A record with a quote that is never closed: DuckDB's reader stops there, silently losing the rest. */
+class UnclosedQuotes extends Error {
+  constructor(readonly records: Emptied[]) {
+    super('unclosed quotes');
+  }
+}
+
+interface Emptied {
+  line: number;
+  at: number;
+  text: string;
+}
+
+/** Past this many records with a quote never closed, the file's quoting is not what was decided. */
+const MAX_EMPTIED = 20;
 
 type Step = () => Promise<'continue' | 'cancel'>;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const isOurs = (error: unknown) =>
   error instanceof IngestError || error instanceof IngestCancelled || error instanceof IngestSkipped;
+const wrongEncoding = (error: unknown) =>
+  error instanceof NotUtf8 ||
+  isInvalidUnicode(errorText(error)) ||
+  /not latin-1 encoded/i.test(errorText(error));
 
 /**
  * Loads one CSV file into the models, all or nothing: it runs in one transaction, so a file that fails
- * or is cancelled leaves every table exactly as it was. Text that is not UTF-8 is read as Latin-1.
+ * or is cancelled leaves every table exactly as it was. The encoding and the dialect are decided from the
+ * file's first bytes, the user's read options kept; a record with a quote never closed is rejected and the
+ * file read again without it.
  */
 export async function ingestCsv(
   db: SqlRunner,
@@ -64,6 +104,7 @@ export async function ingestCsv(
   step: Step = async () => 'continue',
   /** Roles the user chose before, by column signature: a new dataset with those columns takes them. */
   remembered: Record<string, RememberedRoles> = {},
+  choice: ReadChoice = {},
 ): Promise<FileOutcome> {
   const started = performance.now();
   checkReadable(source);
@@ -74,43 +115,68 @@ export async function ingestCsv(
         `skipped, so no row counts twice.`,
     );
   }
+  const complete = source.bytes <= source.head.length;
+  const ways = readAttempts(source.head, complete, choice);
+  if ('binary' in ways) throw new IngestError(source.name, notTextMessage(source.name, ways.binary));
   const [{ id }] = (await db.rows(nextSourceIdSql())) as [{ id: number }];
-  let encoding: CsvEncoding = 'utf-8';
-  const header = await readHeader(db, source, id, encoding).catch(async (error: unknown) => {
-    if (!isInvalidUnicode(errorText(error))) throw explainCsvError(source.name, errorText(error));
-    encoding = 'latin-1';
-    return readHeader(db, source, id, encoding);
-  });
-  const headerLine = headerFields(source.head, detectDelimiter(source.head));
-  const target = await findDatasetTarget(db, source.name, header, headerLine, remembered);
-
-  let loaded: Loaded;
-  try {
-    loaded = await loadInTransaction(db, source, id, header, target, encoding, step);
-  } catch (error) {
-    if (isOurs(error)) throw error;
-    if (encoding !== 'utf-8' || !(error instanceof NotUtf8 || isInvalidUnicode(errorText(error))))
-      throw explainCsvError(source.name, errorText(error));
-    // A non-UTF-8 byte can appear anywhere, long after the header: start over as Latin-1.
-    encoding = 'latin-1';
-    loaded = await loadInTransaction(db, source, id, header, target, encoding, step).catch(
-      (retry: unknown) => {
-        throw isOurs(retry) ? retry : explainCsvError(source.name, errorText(retry));
-      },
-    );
+  for (const [i, attempt] of ways.attempts.entries()) {
+    const dialect = attemptDialect(source.head, complete, attempt, choice);
+    const target = await findDatasetTarget(db, source.name, dialect.columns, dialect.headerLine, remembered);
+    const emptied: Emptied[] = [];
+    for (;;) {
+      const path = await source.open({
+        decode: 'decode' in attempt ? attempt.decode : null,
+        normalizeNewlines: ways.mixedNewlines,
+        emptied: emptied.map((e) => e.at),
+      });
+      const read = { path, attempt, dialect, emptied };
+      try {
+        const loaded = await loadInTransaction(db, source, id, read, target, step);
+        const encoding = attemptEncoding(attempt);
+        return {
+          sourceId: id,
+          datasetId: target.datasetId,
+          newDataset: target.create !== null,
+          notes: [...readNotes(source.name, dialect, encoding, emptied), ...target.notes],
+          name: source.name,
+          bytes: source.bytes,
+          ...loaded,
+          columns: target.columns.length,
+          read: settingsOf(dialect, encoding),
+          ms: Math.round(performance.now() - started),
+        };
+      } catch (error) {
+        if (error instanceof UnclosedQuotes && emptied.length + error.records.length <= MAX_EMPTIED) {
+          emptied.push(...error.records);
+          continue;
+        }
+        if (error instanceof UnclosedQuotes) throw tooManyUnclosed(source.name, error.records[0]);
+        if (isOurs(error)) throw error;
+        if (wrongEncoding(error) && i < ways.attempts.length - 1) break;
+        throw explainCsvError(source.name, errorText(error));
+      }
+    }
   }
-  return {
-    sourceId: id,
-    datasetId: target.datasetId,
-    newDataset: target.create !== null,
-    notes: target.notes,
-    name: source.name,
-    bytes: source.bytes,
-    ...loaded,
-    encoding,
-    contentHash: loaded.contentHash,
-    ms: Math.round(performance.now() - started),
-  };
+  throw new IngestError(source.name, `"${source.name}" could not be read in any of the encodings tried.`);
+}
+
+const settingsOf = (dialect: Dialect, encoding: Encoding): ReadSettings => ({
+  encoding,
+  delimiter: dialect.delimiter,
+  quote: dialect.quote,
+  escape: dialect.escape,
+  header: dialect.header,
+  skip: dialect.skip,
+});
+
+function tooManyUnclosed(name: string, first: Emptied | undefined): IngestError {
+  const where = first ? ` (the first on line ${first.line.toLocaleString('en-US')})` : '';
+  return new IngestError(
+    name,
+    `"${name}" has more than ${MAX_EMPTIED} records with a quote that is never closed${where}, so quotes ` +
+      `are not how its values are enclosed. Set its quote character in the read options, or fix the ` +
+      `quoting and drop it again. Nothing from this file was loaded; data already loaded is unchanged.`,
+  );
 }
 
 /** Only a file of the same size can have the same content: any other is loaded without waiting for its hash. */
@@ -127,33 +193,6 @@ function checkReadable(source: CsvSource): void {
       `"${source.name}" is empty (0 bytes). Choose a CSV file with a header row and records.`,
     );
   }
-  if (looksBinary(source.head)) {
-    throw new IngestError(
-      source.name,
-      `"${source.name}" is not a text file: it holds binary data (an image or a spreadsheet renamed .csv, ` +
-        `or UTF-16 text). Export it as a UTF-8 CSV and drop it again.`,
-    );
-  }
-}
-
-async function readHeader(
-  db: SqlRunner,
-  source: CsvSource,
-  id: number,
-  encoding: CsvEncoding,
-): Promise<string[]> {
-  const rejects = rejectTables(id);
-  const delimiter = detectDelimiter(source.head);
-  const options = { path: source.path, encoding, delimiter, rejects };
-  try {
-    const rows = await db.rows(describeCsvSql(options)).catch(async () => {
-      await dropRejectTables(db, rejects);
-      return db.rows(describeCsvSql(options, MAX_RECORD_BYTES));
-    });
-    return rows.map((row) => String(row.column_name));
-  } finally {
-    await dropRejectTables(db, rejects);
-  }
 }
 
 async function dropRejectTables(db: SqlRunner, rejects: RejectTables): Promise<void> {
@@ -164,64 +203,80 @@ interface Loaded {
   rows: number;
   rejected: number;
   delimiter: string | null;
+  encoding: Encoding;
   contentHash: string;
+}
+
+interface Read {
+  path: string;
+  attempt: ReadAttempt;
+  dialect: Dialect;
+  emptied: readonly Emptied[];
 }
 
 async function loadInTransaction(
   db: SqlRunner,
   source: CsvSource,
   id: number,
-  header: readonly string[],
+  { path, attempt, dialect, emptied }: Read,
   target: DatasetTarget,
-  encoding: CsvEncoding,
   step: Step,
 ): Promise<Loaded> {
   const rejects = rejectTables(id);
-  const delimiter = detectDelimiter(source.head);
-  const read: CsvReadOptions = { path: source.path, encoding, delimiter, rejects };
+  const inPlace: ReadEncoding = 'inPlace' in attempt ? attempt.inPlace : 'utf-8';
+  const encoding = attemptEncoding(attempt);
   await db.exec('BEGIN TRANSACTION');
   try {
     if (target.create) for (const sql of createDatasetSql(target.create)) await db.exec(sql);
     const [{ offset }] = (await db.rows(rowOffsetSql(target.table))) as [{ offset: number }];
-    const byKey = new Map(header.map((name) => [columnKey(name), name]));
+    const byKey = new Map(dialect.columns.map((name) => [columnKey(name), name]));
     const pairs = target.columns.map((c) => ({ fileColumn: byKey.get(c.key) ?? c.name, column: c.column }));
-    const insert = insertRowsSql(target.table, id, offset, pairs, readCsvSql(read));
+    const read = readCsvSql({ path, encoding: inPlace, dialect, rejects });
+    const insert = insertRowsSql(target.table, id, offset, pairs, read);
     if (db.execLong) await db.execLong(insert, step);
     else await db.exec(insert);
-    const [{ rejected, invalid_unicode }] = (await db.rows(rejectCountSql(rejects))) as [
+    const unclosed = await db.rows(unclosedQuotesSql(rejects.errors));
+    if (unclosed.length > 0) throw new UnclosedQuotes(await unclosedRecords(db, rejects, unclosed));
+    const [counts] = (await db.rows(rejectCountSql(rejects))) as [
       { rejected: number; invalid_unicode: number },
     ];
-    if (invalid_unicode > 0 && encoding === 'utf-8') throw new NotUtf8();
+    if (counts.invalid_unicode > 0 && inPlace === 'utf-8' && !('decode' in attempt)) throw new NotUtf8();
+    const rejected = counts.rejected + emptied.length;
     const [{ rows }] = (await db.rows(sourceRowCountSql(target.table, id))) as [{ rows: number }];
     if (rows === 0) throw new IngestError(source.name, await emptyReason(db, source.name, rejected, rejects));
     await db.exec(keepRejectsSql(id, rejects));
+    if (emptied.length > 0) await db.exec(keepEmptiedRejectsSql(id, emptied));
     const roles = target.guess ? await guessTargetRoles(db, target) : target.roles;
     const cube = { datasetId: target.datasetId, table: target.table, roles, sourceId: id };
     await db.exec(insertFactsSql(cube));
     const daily = insertDailySql(cube);
     if (daily) await db.exec(daily);
     const contentHash = await source.contentHash();
-    await db.exec(
-      insertSourceSql({
-        sourceId: id,
-        datasetId: target.datasetId,
-        name: source.name,
-        bytes: source.bytes,
-        rows,
-        rejected,
-        delimiter,
-        encoding,
-        contentHash,
-      }),
-    );
+    const record = { sourceId: id, datasetId: target.datasetId, name: source.name, bytes: source.bytes };
+    const delimiter = dialect.delimiter;
+    await db.exec(insertSourceSql({ ...record, rows, rejected, delimiter, encoding, contentHash }));
     await db.exec('COMMIT');
-    return { rows, rejected, delimiter, contentHash };
+    return { rows, rejected, delimiter, encoding, contentHash };
   } catch (error) {
     await db.exec('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     await dropRejectTables(db, rejects);
   }
+}
+
+async function unclosedRecords(
+  db: SqlRunner,
+  rejects: RejectTables,
+  found: readonly Record<string, unknown>[],
+) {
+  const records: Emptied[] = [];
+  for (const row of found) {
+    const line = Number(row.line);
+    const [text] = await db.rows(rejectedLineSql(rejects, line));
+    records.push({ line, at: Number(row.at), text: String(text?.text ?? '') });
+  }
+  return records;
 }
 
 async function emptyReason(
@@ -235,3 +290,12 @@ async function emptyReason(
   const detail = first ? ` The first is on line ${String(first.line)}: ${String(first.error_message)}.` : '';
   return `"${name}": all ${rejected} records were rejected as malformed, so nothing was loaded.${detail}`;
 }
+
+/** `open` for a file DuckDB reads where it is and that needs no other view (the warm-up's, the bench's). */
+export const inPlace =
+  (path: string) =>
+  async (view: SourceView): Promise<string> => {
+    if (view.decode !== null || view.normalizeNewlines || view.emptied.length > 0)
+      throw new Error(`${path} needs to be decoded, which this source cannot do.`);
+    return path;
+  };

@@ -7,7 +7,7 @@ import {
   profileStatsSql,
   topValuesSql,
 } from '$lib/models/profile/build-profile-sql';
-import { inferTypes, sampleTypesSql } from '$lib/models/profile/column-type';
+import { inferTypes, sampleTypesSql, type ColumnType } from '$lib/models/profile/column-type';
 import {
   columnStats,
   distributionOf,
@@ -19,9 +19,38 @@ import type { Row, SqlRunner } from './sql-runner';
 type Step = () => Promise<'continue' | 'cancel'>;
 
 /**
- * A dataset's profile in three passes whatever its width: the first rows suggest each column's type;
- * one pass over the table checks it and counts (types judged over the whole column); one pass draws
- * every distribution. Only a text column with many (but not unique) values gets its own top-values query.
+ * Columns per query: each column adds several aggregates to one statement, and DuckDB-WASM runs out of
+ * memory on a statement of some 1,200 of them (200 columns), whatever the table's size.
+ */
+export const COLUMN_BATCH = 40;
+
+const batches = <T>(items: readonly T[]) =>
+  Array.from({ length: Math.ceil(items.length / COLUMN_BATCH) }, (_, i) =>
+    items.slice(i * COLUMN_BATCH, (i + 1) * COLUMN_BATCH),
+  );
+
+/** Each column's type as its first rows suggest, a batch of columns per query. */
+export async function sampleColumnTypes(
+  run: (sql: string) => Promise<Row[]>,
+  table: string,
+  names: readonly string[],
+  share?: number,
+): Promise<{ types: ColumnType[]; rows: number }> {
+  const types: ColumnType[] = [];
+  let rows = 0;
+  for (const batch of batches(names)) {
+    const [sample] = await run(sampleTypesSql(table, batch));
+    types.push(...inferTypes(sample, batch.length, share));
+    rows = Number(sample?.rows ?? 0);
+  }
+  return { types, rows };
+}
+
+/**
+ * A dataset's profile in three passes per batch of columns, whatever its width: the first rows suggest
+ * each column's type; one pass over the table checks it and counts (types judged over the whole column);
+ * one pass draws every distribution. Only a text column with many (but not unique) values gets its own
+ * top-values query.
  */
 export async function profileDataset(
   db: SqlRunner,
@@ -30,11 +59,20 @@ export async function profileDataset(
   step: Step = async () => 'continue',
 ): Promise<ColumnProfile[]> {
   const run = (sql: string): Promise<Row[]> => (db.rowsLong ? db.rowsLong(sql, step) : db.rows(sql));
+  const profiles: ColumnProfile[] = [];
+  for (const batch of batches(columns)) profiles.push(...(await profileBatch(run, table, batch)));
+  return profiles;
+}
+
+async function profileBatch(
+  run: (sql: string) => Promise<Row[]>,
+  table: string,
+  columns: readonly DatasetColumn[],
+): Promise<ColumnProfile[]> {
   const names = columns.map((c) => c.column);
-  const [sample] = await run(sampleTypesSql(table, names));
-  const candidates = inferTypes(sample, names.length);
+  const { types: candidates, rows } = await sampleColumnTypes(run, table, names);
   const inputs = columns.map((c, i) => ({ column: c.column, candidate: candidates[i] ?? 'text' }));
-  const exact = Number(sample?.rows ?? 0) <= EXACT_DISTINCT_ROWS;
+  const exact = rows <= EXACT_DISTINCT_ROWS;
   const [statsRow] = await run(profileStatsSql(table, inputs, { exact }));
   const stats = inputs.map((input, i) => ({ ...columnStats(statsRow, i, input), distinctExact: exact }));
   const plans = stats.map(distributionPlan);

@@ -1,6 +1,7 @@
 import { WORK } from '$lib/models/restaurant/build-persist-sql';
 import { connectionRunner, dropFile, registerFile, type Database } from './duckdb';
 import { IngestCancelled } from './ingest-errors';
+import { inPlace } from './ingest';
 import { WARM_UP_CATALOG, warmUp, warmUpCsv } from './warm-up';
 
 const PATH = 'dd_warm_up.csv';
@@ -21,7 +22,7 @@ export async function warmUpDatabase(db: Database, step: Step): Promise<'done' |
     await warmUp(
       runner,
       {
-        path: PATH,
+        open: inPlace(PATH),
         name: PATH,
         bytes: bytes.length,
         head: bytes.subarray(0, 8192),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '$lib/testing/node-duckdb';
 import { IngestCancelled } from './ingest-errors';
+import { inPlace } from './ingest';
 import { WARM_UP_CATALOG, warmUp, warmUpCsv } from './warm-up';
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -18,7 +19,13 @@ async function warmUpFile(rows: number) {
   writeFileSync(path, bytes);
   await db.exec(`ATTACH ':memory:' AS ${WARM_UP_CATALOG}`);
   await db.exec(`USE ${WARM_UP_CATALOG}`);
-  return { path, name: 'warm.csv', bytes: bytes.length, head: bytes, contentHash: async () => 'x' };
+  return {
+    open: inPlace(path),
+    name: 'warm.csv',
+    bytes: bytes.length,
+    head: bytes,
+    contentHash: async () => 'x',
+  };
 }
 
 describe('warmUp', () => {
@@ -37,7 +44,7 @@ describe('warmUp', () => {
     await db.exec(`ATTACH ':memory:' AS ${WARM_UP_CATALOG}`);
     await db.exec(`USE ${WARM_UP_CATALOG}`);
     await warmUp(db, {
-      path,
+      open: inPlace(path),
       name: 'warm.csv',
       bytes: bytes.length,
       head: bytes,

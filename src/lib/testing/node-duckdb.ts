@@ -37,24 +37,33 @@ export async function ingestPath(
   path: string,
   name = path.split('/').pop() ?? path,
   remembered: Parameters<typeof import('$lib/engine/ingest').ingestCsv>[3] = {},
+  choice: Parameters<typeof import('$lib/engine/ingest').ingestCsv>[4] = {},
 ) {
-  const { readFileSync, statSync } = await import('node:fs');
-  const { ingestCsv } = await import('$lib/engine/ingest');
+  const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { ingestCsv, SAMPLE_BYTES } = await import('$lib/engine/ingest');
+  const { SourceViews } = await import('$lib/engine/source-views');
   const { contentHash } = await import('$lib/engine/content-hash');
   const content = new Uint8Array(readFileSync(path));
   const hash = await contentHash((start, end) => content.subarray(start, end), content.length);
-  return ingestCsv(
-    db,
-    {
-      path,
-      name,
-      bytes: statSync(path).size,
-      head: content.subarray(0, 8192),
-      contentHash: async () => hash,
-    },
-    undefined,
-    remembered,
-  );
+  const reader = (blob: Blob) => async (start: number, end: number) =>
+    new Uint8Array(await blob.slice(start, end).arrayBuffer());
+  const views = new SourceViews(new Blob([content]), reader, async () => undefined);
+  const open = async (view: Parameters<InstanceType<typeof SourceViews>['blob']>[0]) => {
+    const blob = await views.blob(view);
+    if (!blob) return path;
+    const viewPath = `${mkdtempSync(`${tmpdir()}/dropdash-view-`)}/${name}`;
+    writeFileSync(viewPath, new Uint8Array(await blob.arrayBuffer()));
+    return viewPath;
+  };
+  const source = {
+    name,
+    bytes: content.length,
+    head: content.subarray(0, SAMPLE_BYTES),
+    contentHash: async () => hash,
+    open,
+  };
+  return ingestCsv(db, source, undefined, remembered, choice);
 }
 
 /** The answers document the page would download, computed with the same SQL and builder. */

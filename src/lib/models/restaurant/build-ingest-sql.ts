@@ -4,20 +4,11 @@ import { createDatasetModelsSql } from '../dataset/build-dataset-sql';
 import { narrowedId, rangePredicateSql, type RangeFilter } from '../dataset/range';
 import type { Role, RoleMapping } from '../dataset/roles';
 import { MODELS } from './schema';
+import type { Encoding } from '../csv-read/encoding';
 
 const { sources, rejects: rejectLog, facts, daily } = MODELS;
 
-export type CsvEncoding = 'utf-8' | 'latin-1';
-
-export interface CsvReadOptions {
-  path: string;
-  encoding: CsvEncoding;
-  /** Detected from the header line; null lets DuckDB sniff it. */
-  delimiter: string | null;
-  /** Per-load reject tables: DuckDB's default ones outlive the query and would mix files up. */
-  rejects?: RejectTables;
-}
-
+/** Per-load reject tables: DuckDB's default ones outlive the query and would mix files up. */
 export interface RejectTables {
   errors: string;
   scans: string;
@@ -25,46 +16,6 @@ export interface RejectTables {
 
 export function rejectTables(sourceId: number): RejectTables {
   return { errors: `dd_reject_errors_${integer(sourceId)}`, scans: `dd_reject_scans_${integer(sourceId)}` };
-}
-
-/** Longer records than DuckDB's 2 MB default load (a long text value is data); past this, a clear error. */
-export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
-
-/**
- * The header is read with a short buffer: DuckDB reads a whole buffer before it sniffs, and two records of
- * 16 MB (32 MB) is most of a second of a load in the browser. A file whose first records are longer is
- * described again with the load's buffer.
- */
-export const HEADER_RECORD_BYTES = 1024 * 1024;
-
-/**
- * Quoting is RFC 4180's, not sniffed: the sniffer samples the first rows only, and a file whose first quoted
- * field comes after them would be split at the commas inside it. The delimiter is still detected.
- */
-const dialect = (maxRecordBytes: number) =>
-  `all_varchar = true, header = true, quote = '"', escape = '"', max_line_size = ${integer(maxRecordBytes)}, ` +
-  // DuckDB sizes its read buffer at 16x the longest record (256 MB here): two records' worth is enough.
-  `buffer_size = ${integer(2 * maxRecordBytes)}`;
-
-/**
- * Every column is read as text: the type sniffer samples only the start of a file, and a cost that turns
- * into `N/A` on line five million would otherwise fail the whole load. Malformed records (wrong field
- * count, broken quotes) go to reject tables instead of being guessed or silently dropped.
- */
-export function readCsvSql(
-  { path, encoding, delimiter, rejects }: CsvReadOptions,
-  maxRecordBytes = MAX_RECORD_BYTES,
-): string {
-  const delim = delimiter === null ? '' : `, delim = ${literal(delimiter)}`;
-  const store = rejects
-    ? `, store_rejects = true, rejects_table = ${literal(rejects.errors)}, rejects_scan = ${literal(rejects.scans)}`
-    : '';
-  return `read_csv(${literal(path)}, ${dialect(maxRecordBytes)}${delim}, encoding = ${literal(encoding)}${store})`;
-}
-
-/** The header as DuckDB reads it. With reject tables set, its sniffer tolerates a few broken records. */
-export function describeCsvSql(options: CsvReadOptions, maxRecordBytes = HEADER_RECORD_BYTES): string {
-  return `DESCRIBE SELECT * FROM ${readCsvSql(options, maxRecordBytes)}`;
 }
 
 /** The dbt-like layers. Summaries are roll-ups of the small fact cube (`build-cube-rows-sql.ts`), never of raw rows. */
@@ -183,6 +134,25 @@ export function keepRejectsSql(sourceId: number, { errors }: RejectTables, limit
     ORDER BY line LIMIT ${integer(limit)}`;
 }
 
+/** Records left out before DuckDB read them (a quote never closed), kept like DuckDB's own rejects. */
+export function keepEmptiedRejectsSql(
+  sourceId: number,
+  lines: readonly { line: number; text: string }[],
+): string {
+  const values = lines.map(
+    (l) =>
+      `(${integer(sourceId)}, ${integer(l.line)}, 'UNCLOSED QUOTE', ` +
+      `'A quote opened in this record is never closed', ${literal(l.text.slice(0, 1000))})`,
+  );
+  return `INSERT INTO ${rejectLog} VALUES ${values.join(', ')}`;
+}
+
+/** The first physical line of a rejected record (an unclosed quote's record runs on to the end of the file). */
+export function rejectedLineSql({ errors }: RejectTables, line: number): string {
+  return `SELECT left(split_part(split_part(csv_line, chr(10), 1), chr(13), 1), 1000) AS text
+    FROM ${ident(errors)} WHERE line = ${integer(line)} LIMIT 1`;
+}
+
 export function dropRejectTablesSql({ errors, scans }: RejectTables): string[] {
   return [`DROP TABLE IF EXISTS ${ident(errors)}`, `DROP TABLE IF EXISTS ${ident(scans)}`];
 }
@@ -195,7 +165,7 @@ export interface SourceRecord {
   rows: number;
   rejected: number;
   delimiter: string | null;
-  encoding: CsvEncoding;
+  encoding: Encoding;
   contentHash: string;
   /** ISO time of the first load; a restored file keeps its own. */
   loadedAt?: string;

@@ -1,4 +1,5 @@
 import type { Row } from '$lib/engine/sql-runner';
+import { ENCODINGS, type Encoding } from '../csv-read/encoding';
 import type { SourceRecord } from './build-ingest-sql';
 
 /** One restaurant's totals: what the per-restaurant bar charts show. */
@@ -126,6 +127,14 @@ export const toDishCell = (r: Row): DishCell => ({
   revenue: num(r.revenue),
 });
 
+/** Kept encodings; files loaded before UTF-16 and the others were read kept 'latin-1'. */
+const toEncoding = (value: unknown): Encoding =>
+  (ENCODINGS as readonly unknown[]).includes(value)
+    ? (value as Encoding)
+    : value === 'latin-1'
+      ? 'windows-1252'
+      : 'utf-8';
+
 export const toSource = (r: Row): SourceRow => ({
   sourceId: num(r.source_id),
   datasetId: num(r.dataset_id),
@@ -134,7 +143,7 @@ export const toSource = (r: Row): SourceRow => ({
   rows: num(r.rows),
   rejected: num(r.rejected),
   delimiter: r.delimiter == null ? null : str(r.delimiter),
-  encoding: r.encoding === 'latin-1' ? 'latin-1' : 'utf-8',
+  encoding: toEncoding(r.encoding),
   contentHash: str(r.content_hash),
   loadedAt: str(r.loaded_at),
   unusableCosts: num(r.unusable_costs),

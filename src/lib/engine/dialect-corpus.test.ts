@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { dialectCorpus } from '../../../scripts/data/dialect-corpus';
+import { ident } from '$lib/models/sql';
+import { ingestPath, openTestDatabase } from '$lib/testing/node-duckdb';
+
+describe('the dialect corpus', () => {
+  it.each(dialectCorpus().map((file) => [file.name, file] as const))(
+    '%s loads the table a person expects',
+    async (name, file) => {
+      const db = await openTestDatabase();
+      try {
+        const outcome = await ingestPath(db, `tests/fixtures/dialects/${name}`);
+        expect(outcome).toMatchObject({ rows: file.rows, columns: file.columns, rejected: file.rejected });
+        if (file.note) expect(outcome.notes.join('\n')).toMatch(file.note);
+        const [{ table_name }] = (await db.rows('SELECT table_name FROM dd_datasets')) as [
+          { table_name: string },
+        ];
+        const [{ column_name }] = (await db.rows(
+          `SELECT column_name FROM dd_columns WHERE name = '${file.first.column.replaceAll("'", "''")}'`,
+        )) as [{ column_name: string }];
+        const [first] = await db.rows(
+          `SELECT ${ident(column_name)} AS v FROM ${ident(table_name)} ORDER BY dd_row_id LIMIT 1`,
+        );
+        expect(first?.v).toBe(file.first.value);
+      } finally {
+        db.close();
+      }
+    },
+  );
+});
