@@ -52,3 +52,45 @@ test('a file of 2,000 columns loads, and its dashboard and profile are usable', 
   await expect(profile.first()).toBeVisible({ timeout: 120_000 });
   expect(await profile.count()).toBeLessThan(400);
 });
+
+test('read options read one file again: a header where none was found, and a failed reading changes nothing', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('ties.csv')]);
+  await waitReady(page);
+  const before = await downloadAnswers(page);
+  await pickFiles(page, [dialects('headerless.csv')]);
+  await waitReady(page);
+  const entries = page.getByTestId('history-entry');
+  await expect(entries.first()).toHaveAttribute('data-rows', '40');
+  const options = entries.first().getByTestId('read-options');
+  await options.locator('summary').click();
+  await expect(options.getByTestId('read-header')).not.toBeChecked();
+
+  // Lines to skip past the end of the file: nothing to load, so the file stays as it was read.
+  await options.getByTestId('read-skip').fill('500');
+  await options.getByTestId('read-options-apply').click();
+  await expect(entries.first()).toHaveAttribute('data-status', 'failed');
+  await expect(entries.first()).toContainText('headerless.csv');
+  await expect(page.getByTestId('dataset-select').locator('option')).toHaveCount(2);
+
+  const stillLoaded = entries.filter({ has: page.getByTestId('read-options') }).first();
+  await stillLoaded.getByTestId('read-options').locator('summary').click();
+  await stillLoaded.getByTestId('read-skip').fill('0');
+  await stillLoaded.getByTestId('read-header').check();
+  await stillLoaded.getByTestId('read-options-apply').click();
+  await expect(entries.first()).toHaveAttribute('data-status', 'loaded');
+  await expect(entries.first()).toHaveAttribute('data-rows', '39');
+  await expect(entries.first()).toHaveAttribute('data-columns', '4');
+  await waitReady(page);
+  // The first reading is gone, not added to: still two datasets, the new one named by the first line.
+  const datasets = page.getByTestId('dataset-select').locator('option');
+  await expect(datasets).toHaveCount(2);
+  await expect(datasets.nth(1)).toContainText('39 rows');
+  await expect(page.getByTestId('leaderboard').first()).toHaveAttribute('data-dimension', 'sensor-2');
+  await page.getByTestId('dataset-select').selectOption('1');
+  await waitReady(page);
+  const after = await downloadAnswers(page);
+  expect({ ...after, generatedAt: '' }).toEqual({ ...before, generatedAt: '' });
+});

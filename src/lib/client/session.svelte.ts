@@ -1,4 +1,5 @@
 import { SvelteMap } from 'svelte/reactivity';
+import type { ReadChoice } from '$lib/models/csv-read/read-decision';
 import type { EngineInfo, FileResult, IngestProgress, StorageInfo } from '$lib/engine/api';
 import { rejectedRecordsSql } from '$lib/models/restaurant/build-dashboard-sql';
 import { NO_ROLES, ROLES, type Role, type RoleMapping } from '$lib/models/dataset/roles';
@@ -152,7 +153,26 @@ export class Session {
     return run;
   }
 
-  private async loadNow(files: File[]): Promise<void> {
+  /**
+   * The files dropped in this tab, by the id of their load: one can be read again with other read options.
+   * A file brought back from this browser's storage is not among them (its bytes were not kept).
+   */
+  private dropped = new SvelteMap<number, File>();
+
+  canReread(sourceId: number): boolean {
+    return this.dropped.has(sourceId);
+  }
+
+  /** Reads one loaded file again with the user's read options; it replaces that file, all or nothing. */
+  reread(sourceId: number, choice: ReadChoice): Promise<void> {
+    const file = this.dropped.get(sourceId);
+    if (!file) return Promise.resolve();
+    const run = this.loads.then(() => this.loadNow([file], { sourceId, choice }));
+    this.loads = run.catch(() => undefined);
+    return run;
+  }
+
+  private async loadNow(files: File[], reread?: { sourceId: number; choice: ReadChoice }): Promise<void> {
     this.loading = true;
     await this.started;
     this.notices = [];
@@ -163,9 +183,16 @@ export class Session {
       performance.mark('dropdash:load-start');
       const report = await ingest(files, (progress) => (this.progress = progress), {
         remembered: rememberedRoles(),
+        ...(reread ? { reread } : {}),
       });
       performance.mark('dropdash:ingested');
       this.history = report.history;
+      report.files.forEach((result, i) => {
+        const file = files[i];
+        if (result.status !== 'loaded' || !file) return;
+        if (reread) this.dropped.delete(reread.sourceId);
+        this.dropped.set(result.sourceId, file);
+      });
       const { notices, info, datasetId } = dropMessages(report);
       this.notices = notices;
       this.info = info;
@@ -261,6 +288,7 @@ export class Session {
     this.data.clear();
     this.views.clear();
     this.history = [];
+    this.dropped.clear();
     this.notices = [];
     this.info = [];
     this.filters.reset();

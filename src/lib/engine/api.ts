@@ -3,6 +3,7 @@
  * Both sides import this file; nothing else crosses the worker boundary.
  */
 import type { Encoding } from '$lib/models/csv-read/encoding';
+import type { ReadChoice } from '$lib/models/csv-read/read-decision';
 import type { Narrowing } from '$lib/models/dataset/range';
 import type { MetricsModel } from '$lib/models/metrics/metrics-model';
 import type { MetricsPanels, MetricsRequest } from '$lib/models/metrics/metrics-panels';
@@ -72,6 +73,8 @@ export interface FileOutcome extends SourceRecord {
 export interface IngestOptions {
   /** Roles the user chose before, by column signature; a new dataset with the same columns takes them. */
   remembered?: Record<string, RememberedRoles>;
+  /** One loaded file read again with the user's read options: it replaces that file, all or nothing. */
+  reread?: { sourceId: number; choice: ReadChoice };
 }
 
 export type FileResult =

@@ -1,8 +1,10 @@
 import type { RememberedRoles } from '$lib/models/dataset/roles';
-import type { FileResult, IngestProgress } from './api';
+import { sourcePlaceSql } from '$lib/models/dataset/build-dataset-sql';
+import type { ReadChoice } from '$lib/models/csv-read/read-decision';
+import type { FileResult, IngestOptions, IngestProgress } from './api';
 import { StreamingContentHash } from './content-hash';
 import { dropFile, registerFile, type Database } from './duckdb';
-import { ingestCsv, SAMPLE_BYTES, type SourceView } from './ingest';
+import { ingestCsv, SAMPLE_BYTES, type Replacing, type SourceView } from './ingest';
 import { SourceViews } from './source-views';
 import { IngestCancelled, IngestError, IngestSkipped, isOutOfMemory, tooLargeMessage } from './ingest-errors';
 import type { SqlRunner } from './sql-runner';
@@ -25,7 +27,7 @@ export async function ingestFiles(
   loading: FileLoading,
   files: readonly File[],
   onProgress: (progress: IngestProgress) => void,
-  remembered: Record<string, RememberedRoles>,
+  { remembered = {}, reread }: IngestOptions,
 ): Promise<FileResult[]> {
   const started = performance.now();
   const drop = { bytesBefore: 0, bytesTotal: files.reduce((sum, file) => sum + file.size, 0) };
@@ -71,10 +73,26 @@ export async function ingestFiles(
       reached = Math.max(reached, Math.round(((at + bytes.length) / Math.max(1, size)) * file.size));
     };
     const hash = { onRead, onViewRead, finish };
-    results.push(await ingestFile(loading, file, hash, step, remembered));
+    const replacing = reread ? await replacedSource(loading.loader, reread.sourceId) : null;
+    const fileRead = { remembered, choice: reread?.choice ?? {}, replacing };
+    results.push(await ingestFile(loading, file, hash, step, fileRead));
     drop.bytesBefore += file.size;
   }
   return results;
+}
+
+interface FileRead {
+  remembered: Record<string, RememberedRoles>;
+  choice: ReadChoice;
+  replacing: Replacing | null;
+}
+
+/** Where a loaded file's rows are, to replace them; an unknown id is refused rather than loaded twice. */
+async function replacedSource(db: SqlRunner, sourceId: number): Promise<Replacing> {
+  const [place] = await db.rows(sourcePlaceSql(sourceId));
+  if (!place) throw new Error(`No loaded file has the id ${sourceId}: it was removed meanwhile.`);
+  const datasetId = Number(place.dataset_id);
+  return { sourceId, datasetId, table: String(place.table_name), alone: Number(place.files) === 1 };
 }
 
 /**
@@ -90,7 +108,7 @@ async function ingestFile(
     finish: () => Promise<string>;
   },
   step: Step,
-  remembered: Record<string, RememberedRoles>,
+  { remembered, choice, replacing }: FileRead,
 ): Promise<FileResult> {
   const started = performance.now();
   const base = { name: file.name, bytes: file.size };
@@ -113,7 +131,7 @@ async function ingestFile(
   };
   try {
     const source = { ...base, head: readHead(file, SAMPLE_BYTES), contentHash: hash.finish, open };
-    return { status: 'loaded', ...(await ingestCsv(loader, source, step, remembered)) };
+    return { status: 'loaded', ...(await ingestCsv(loader, source, step, remembered, choice, replacing)) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const known =

@@ -1,4 +1,10 @@
-import { insertRowsSql, rowOffsetSql, sourceRowCountSql } from '$lib/models/dataset/build-dataset-sql';
+import {
+  dropDatasetSql,
+  insertRowsSql,
+  rowOffsetSql,
+  sourceRowCountSql,
+} from '$lib/models/dataset/build-dataset-sql';
+import { dropSourceSql } from '$lib/models/restaurant/build-persist-sql';
 import { columnKey } from '$lib/models/dataset/columns';
 import type { RememberedRoles } from '$lib/models/dataset/roles';
 import {
@@ -49,6 +55,15 @@ export interface SourceView {
   normalizeNewlines: boolean;
   /** Byte positions (in the bytes DuckDB reads) of lines to leave empty: records it cannot get past. */
   emptied: readonly number[];
+}
+
+/** A loaded file read again with other options: its rows are replaced in the new load's transaction. */
+export interface Replacing {
+  sourceId: number;
+  datasetId: number;
+  table: string;
+  /** The file is its dataset's only one: the dataset goes if the new reading lands elsewhere. */
+  alone: boolean;
 }
 
 export interface CsvSource {
@@ -105,10 +120,11 @@ export async function ingestCsv(
   /** Roles the user chose before, by column signature: a new dataset with those columns takes them. */
   remembered: Record<string, RememberedRoles> = {},
   choice: ReadChoice = {},
+  replacing: Replacing | null = null,
 ): Promise<FileOutcome> {
   const started = performance.now();
   checkReadable(source);
-  const twin = await loadedTwin(db, source);
+  const twin = await loadedTwin(db, source, replacing?.sourceId ?? null);
   if (twin) {
     throw new IngestSkipped(
       `"${source.name}" has the same content as "${twin}", which is already loaded: ` +
@@ -129,7 +145,7 @@ export async function ingestCsv(
         normalizeNewlines: ways.mixedNewlines,
         emptied: emptied.map((e) => e.at),
       });
-      const read = { path, attempt, dialect, emptied };
+      const read = { path, attempt, dialect, emptied, replacing };
       try {
         const loaded = await loadInTransaction(db, source, id, read, target, step);
         const encoding = attemptEncoding(attempt);
@@ -180,10 +196,11 @@ function tooManyUnclosed(name: string, first: Emptied | undefined): IngestError 
 }
 
 /** Only a file of the same size can have the same content: any other is loaded without waiting for its hash. */
-async function loadedTwin(db: SqlRunner, source: CsvSource): Promise<string | null> {
-  if ((await db.rows(sourcesOfSizeSql(source.bytes))).length === 0) return null;
+async function loadedTwin(db: SqlRunner, source: CsvSource, replaced: number | null): Promise<string | null> {
+  const sameSize = await db.rows(sourcesOfSizeSql(source.bytes));
+  if (sameSize.every((s) => Number(s.source_id) === replaced)) return null;
   const [twin] = await db.rows(sourceByHashSql(await source.contentHash()));
-  return twin ? String(twin.name) : null;
+  return twin && Number(twin.source_id) !== replaced ? String(twin.name) : null;
 }
 
 function checkReadable(source: CsvSource): void {
@@ -212,13 +229,14 @@ interface Read {
   attempt: ReadAttempt;
   dialect: Dialect;
   emptied: readonly Emptied[];
+  replacing: Replacing | null;
 }
 
 async function loadInTransaction(
   db: SqlRunner,
   source: CsvSource,
   id: number,
-  { path, attempt, dialect, emptied }: Read,
+  { path, attempt, dialect, emptied, replacing }: Read,
   target: DatasetTarget,
   step: Step,
 ): Promise<Loaded> {
@@ -227,6 +245,7 @@ async function loadInTransaction(
   const encoding = attemptEncoding(attempt);
   await db.exec('BEGIN TRANSACTION');
   try {
+    if (replacing) for (const sql of replaceSql(replacing, target)) await db.exec(sql);
     if (target.create) for (const sql of createDatasetSql(target.create)) await db.exec(sql);
     const [{ offset }] = (await db.rows(rowOffsetSql(target.table))) as [{ offset: number }];
     const byKey = new Map(dialect.columns.map((name) => [columnKey(name), name]));
@@ -243,7 +262,8 @@ async function loadInTransaction(
     if (counts.invalid_unicode > 0 && inPlace === 'utf-8' && !('decode' in attempt)) throw new NotUtf8();
     const rejected = counts.rejected + emptied.length;
     const [{ rows }] = (await db.rows(sourceRowCountSql(target.table, id))) as [{ rows: number }];
-    if (rows === 0) throw new IngestError(source.name, await emptyReason(db, source.name, rejected, rejects));
+    if (rows === 0)
+      throw new IngestError(source.name, await emptyReason(db, source.name, rejected, rejects, dialect.skip));
     await db.exec(keepRejectsSql(id, rejects));
     if (emptied.length > 0) await db.exec(keepEmptiedRejectsSql(id, emptied));
     const roles = target.guess ? await guessTargetRoles(db, target) : target.roles;
@@ -265,6 +285,15 @@ async function loadInTransaction(
   }
 }
 
+/** The earlier reading's rows go; so does its dataset when it held only this file and the rows move. */
+function replaceSql(replacing: Replacing, target: DatasetTarget): string[] {
+  const moving = replacing.alone && target.datasetId !== replacing.datasetId;
+  return [
+    ...dropSourceSql(replacing.sourceId, replacing.table),
+    ...(moving ? dropDatasetSql(replacing.datasetId, replacing.table) : []),
+  ];
+}
+
 async function unclosedRecords(
   db: SqlRunner,
   rejects: RejectTables,
@@ -284,7 +313,10 @@ async function emptyReason(
   name: string,
   rejected: number,
   rejects: ReturnType<typeof rejectTables>,
+  skip: number,
 ) {
+  if (rejected === 0 && skip > 0)
+    return `"${name}" has no records after the ${skip} lines skipped first: set fewer lines to skip.`;
   if (rejected === 0) return `"${name}" has a header but no records, so there is nothing to load.`;
   const [first] = await db.rows(firstRejectSql(rejects));
   const detail = first ? ` The first is on line ${String(first.line)}: ${String(first.error_message)}.` : '';

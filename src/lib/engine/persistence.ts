@@ -4,10 +4,12 @@ import {
   createKeptTablesSql,
   datasetVersionsSql,
   dropKeptTablesSql,
+  dropKeptSourceSql,
   dropSourceSql,
   incompleteSourcesSql,
   keepSourceSql,
   keptSourceIdsSql,
+  keptSourcesSql,
   keptTablesSql,
   LEGACY_TABLES,
   loadedSourcesSql,
@@ -69,11 +71,23 @@ export class Persistence {
     ))
       await this.db.exec(sql);
     const already = new Set((await this.db.rows(keptSourceIdsSql(kept))).map((r) => Number(r.source_id)));
-    for (const { source_id, table_name } of await this.db.rows(loadedSourcesSql())) {
+    const loaded = await this.db.rows(loadedSourcesSql());
+    const loadedIds = new Set(loaded.map((r) => Number(r.source_id)));
+    for (const { source_id, table_name } of await this.db.rows(keptSourcesSql(kept))) {
+      const id = Number(source_id);
+      if (loadedIds.has(id)) continue;
+      await this.inTransaction(dropKeptSourceSql(kept, id, String(table_name)));
+      this.kept.delete(id);
+    }
+    for (const { source_id, table_name } of loaded) {
       const id = Number(source_id);
       if (!already.has(id)) await this.inTransaction(keepSourceSql(kept, id, String(table_name)));
       this.kept.add(id);
     }
+    const workingTables = new Set(working.map((d) => String(d.table_name)));
+    const goneTables = (await this.db.rows(datasetVersionsSql(kept)))
+      .map((d) => String(d.table_name))
+      .filter((t) => !workingTables.has(t));
     const keptVersions = new Map(
       (await this.db.rows(datasetVersionsSql(kept))).map((r) => [
         Number(r.dataset_id),
@@ -85,7 +99,7 @@ export class Persistence {
       if (version !== undefined && version !== Number(d.cube_version))
         await this.inTransaction(replaceKeptCubeSql(kept, Number(d.dataset_id)));
     }
-    await this.inTransaction(replaceKeptDatasetsSql(kept));
+    await this.inTransaction([...replaceKeptDatasetsSql(kept), ...dropKeptTablesSql(kept, goneTables)]);
     await this.db.exec(checkpointSql(kept));
     return this.usage();
   }

@@ -153,7 +153,7 @@ const api: EngineApi = {
     return changingTables(engine, async () => {
       cancelRequested = false;
       const loading = { ...engine, temporaryPath, cancelled: () => cancelRequested };
-      const results = await ingestFiles(loading, files, onProgress, options.remembered ?? {});
+      const results = await ingestFiles(loading, files, onProgress, options);
       history = [...results].reverse().concat(history);
       return { files: results, history };
     });

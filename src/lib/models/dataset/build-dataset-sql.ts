@@ -99,3 +99,19 @@ export function rowOffsetSql(table: string): string {
 export function sourceRowCountSql(table: string, sourceId: number): string {
   return `SELECT count(*) AS rows FROM ${ident(table)} WHERE ${ident(LINEAGE.source)} = ${integer(sourceId)}`;
 }
+
+/** A loaded file's dataset, its table, and how many files the dataset holds: what rereading it replaces. */
+export function sourcePlaceSql(sourceId: number): string {
+  return `SELECT s.dataset_id, d.table_name,
+      (SELECT count(*) FROM ${sources} o WHERE o.dataset_id = s.dataset_id) AS files
+    FROM ${sources} s JOIN ${datasets} d USING (dataset_id) WHERE s.source_id = ${integer(sourceId)}`;
+}
+
+/** A dataset left without files: its row, its columns and its table. */
+export function dropDatasetSql(datasetId: number, table: string): string[] {
+  return [
+    `DELETE FROM ${datasets} WHERE dataset_id = ${integer(datasetId)}`,
+    `DELETE FROM ${columnTable} WHERE dataset_id = ${integer(datasetId)}`,
+    `DROP TABLE IF EXISTS ${ident(table)}`,
+  ];
+}

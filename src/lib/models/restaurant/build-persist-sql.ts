@@ -40,6 +40,20 @@ export function keptSourceIdsSql(kept: string): string {
   return `SELECT source_id FROM ${keptTable(kept, MODELS.sources)} ORDER BY source_id`;
 }
 
+/** Kept files with their dataset's table: a file read again under a new id leaves its old copy here. */
+export function keptSourcesSql(kept: string): string {
+  return `SELECT s.source_id, d.table_name FROM ${keptTable(kept, MODELS.sources)} s
+    JOIN ${keptTable(kept, MODELS.datasets)} d USING (dataset_id) ORDER BY s.source_id`;
+}
+
+/** Removes a kept file that is no longer loaded (it was read again): every row it added. */
+export function dropKeptSourceSql(kept: string, sourceId: number, datasetTable: string): string[] {
+  return [
+    ...PER_SOURCE_TABLES.map((t) => `DELETE FROM ${keptTable(kept, t)} WHERE ${fromSource(sourceId)}`),
+    `DELETE FROM ${keptTable(kept, datasetTable)} WHERE ${fromSource(sourceId, LINEAGE.source)}`,
+  ];
+}
+
 /** The datasets of the kept catalog, or (null) of the connection's own, working one. */
 export function datasetVersionsSql(catalog: string | null): string {
   const table = catalog === null ? ident(MODELS.datasets) : keptTable(catalog, MODELS.datasets);
