@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { pickOnWarmPage } from './warm-page';
 
 /** The model dashboard on the bench's events file: drop → drawn, then clicks, excludes and a brush. */
 export interface EventsFigures {
@@ -52,17 +53,7 @@ export async function measureEvents(
   rows: number,
   bytes: number,
 ): Promise<EventsFigures> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page
-    .locator('[data-testid="engine-status"]:not([data-warm-up="running"])')
-    .waitFor({ timeout: 120_000 });
-  await page.evaluate(
-    `window.__longest = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' })`,
-  );
-  const started = (await page.evaluate('performance.now()')) as number;
-  await page.getByTestId('file-input').setInputFiles(file);
+  const { context, page, started } = await pickOnWarmPage(browser, url, file);
   await page
     .locator('[data-testid="dashboard"][data-state="ready"] [data-testid="leaderboard"]')
     .first()

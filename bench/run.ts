@@ -12,6 +12,8 @@ import { ensureEventsCsv } from '../scripts/data/write-events-csv';
 import { measureDropdash } from './measure-dropdash';
 import { eventsTable, measureEvents, type EventsFigures } from './measure-events';
 import { measureNative } from './measure-native';
+import { measureWide, wideTable, type WideFigures } from './measure-wide';
+import { ensureWideCsv } from '../scripts/data/write-wide-csv';
 import { measurePeer, type PeerFigures } from './measure-peers';
 import { bundleFigures, type BundleFigures } from './bundle';
 import { kilobytes, machine, mergeResults, table, type SizeResult } from './report';
@@ -22,11 +24,17 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '150000,1000000,10000000' },
     /** Sizes of the events file (the dashboard of any file); an empty value skips it. */
     events: { type: 'string', default: '1000000' },
+    /** A wide file, columns x rows (the reader and profile of thousands of columns); empty skips it. */
+    wide: { type: 'string', default: '2000x1000' },
     'skip-build': { type: 'boolean' },
   },
 });
 const sizes = (values.sizes ?? '').split(',').filter(Boolean).map(Number);
 const eventSizes = (values.events ?? '').split(',').filter(Boolean).map(Number);
+const wideShapes = (values.wide ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((shape) => shape.split('x').map(Number) as [number, number]);
 const APP = 'http://127.0.0.1:4191/';
 const PEERS = 'http://127.0.0.1:4192/';
 
@@ -59,6 +67,7 @@ const servers = [
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 const results: SizeResult[] = [];
 const events: EventsFigures[] = [];
+const wide: WideFigures[] = [];
 let bundle: BundleFigures | null = null;
 try {
   for (const rows of sizes) {
@@ -104,6 +113,15 @@ try {
     console.log(`  drawn ${figures.dropToDrawnMs} ms; interactions p95 ${figures.interactionP95Ms} ms`);
     events.push(figures);
   }
+  for (const [columns, rows] of wideShapes) {
+    const file = ensureWideCsv(`.cache/bench/wide-${columns}x${rows}.csv`, columns, rows, 2121);
+    console.log(`\n${columns} columns × ${rows} rows: ${file}`);
+    const figures = await measureWide(browser, APP, file, { columns, rows, bytes: statSync(file).size });
+    console.log(
+      `  loaded ${figures.loadMs} ms; drawn ${figures.dropToDrawnMs} ms; profile ${figures.dropToProfileMs} ms`,
+    );
+    wide.push(figures);
+  }
 } finally {
   await browser.close();
   for (const server of servers) if (server.pid) process.kill(-server.pid);
@@ -128,6 +146,12 @@ const allEvents = [...previousEvents.filter((e) => !eventSizesRun.has(e.rows)), 
   (a, b) => a.rows - b.rows,
 );
 if (allEvents.length > 0) console.log(`\n${eventsTable(allEvents)}`);
+const previousWide = existsSync(RESULTS)
+  ? ((JSON.parse(readFileSync(RESULTS, 'utf8')) as { wide?: WideFigures[] }).wide ?? [])
+  : [];
+const wideRun = new Set(wide.map((w) => `${w.columns}x${w.rows}`));
+const allWide = [...previousWide.filter((w) => !wideRun.has(`${w.columns}x${w.rows}`)), ...wide];
+if (allWide.length > 0) console.log(`\n${wideTable(allWide)}`);
 const scripts = bundle
   ? `App JavaScript (gzip -9): ${kilobytes(bundle.initialJsGzBytes)} fetched by the landing view, ` +
     `${kilobytes(bundle.totalJsGzBytes)} with every lazy chunk; the engine worker and DuckDB's wasm aside.`
@@ -137,12 +161,23 @@ const eventsSection =
   allEvents.length === 0
     ? ''
     : `\n\n## The dashboard of any file: events\n\nA generated events file (a timestamp, 8 dimensions of 3 to 100,000 values, 4 numbers), dropped on the page; then, per dimension, a value picked (its first interaction, shown apart), a second one, exclude, include, both taken off; a measure switch and a brush of the series. Each until every panel is drawn again.\n\n${eventsTable(allEvents)}`;
-const markdown = `${table(all)}\n\n${scripts}${eventsSection}\n\n## Targets\n\n${targetsTable(all, bundle)}`;
+const wideSection =
+  allWide.length === 0
+    ? ''
+    : `\n\n## A wide file\n\nA generated CSV of thousands of columns (one in ten text, the rest numbers with 5% empty), dropped on the page: the load, the dashboard drawn, the column profile listed.\n\n${wideTable(allWide)}`;
+const markdown = `${table(all)}\n\n${scripts}${eventsSection}${wideSection}\n\n## Targets\n\n${targetsTable(all, bundle)}`;
 mkdirSync('.cache/bench', { recursive: true });
 writeFileSync(
   RESULTS,
   JSON.stringify(
-    { machine: where, date: new Date().toISOString(), bundle, results: all, events: allEvents },
+    {
+      machine: where,
+      date: new Date().toISOString(),
+      bundle,
+      results: all,
+      events: allEvents,
+      wide: allWide,
+    },
     null,
     2,
   ),

@@ -17,7 +17,7 @@ test('a file too large for the memory budget is refused with the size this brows
   await pickFiles(page, [big]);
   const error = page.getByTestId('error');
   await expect(error).toContainText('"restaurants-1m.csv" is too large for this browser\'s memory');
-  await expect(error).toContainText(/may use 6\d\.\d MiB here, enough for CSV files up to about 2\d MB/);
+  await expect(error).toContainText(/may use 6\d\.\d MiB here, enough for CSV files up to about 3\d MB/);
   await waitReady(page);
   const entry = page.getByTestId('history-entry').first();
   await expect(entry).toHaveAttribute('data-status', 'failed');

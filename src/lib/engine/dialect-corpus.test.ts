@@ -28,3 +28,34 @@ describe('the dialect corpus', () => {
     },
   );
 });
+
+describe('read options', () => {
+  it("read a file with the user's choices: a header, another encoding", async () => {
+    const db = await openTestDatabase();
+    try {
+      const headerless = await ingestPath(
+        db,
+        'tests/fixtures/dialects/headerless.csv',
+        undefined,
+        {},
+        {
+          header: true,
+        },
+      );
+      expect(headerless).toMatchObject({ rows: 39, columns: 4, read: { header: true, skip: 0 } });
+      const { mkdtempSync, writeFileSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const path = `${mkdtempSync(`${tmpdir()}/dropdash-`)}/big5.csv`;
+      // "city,sales" then 台北 (Taipei) in Big5: A578 A55F.
+      writeFileSync(
+        path,
+        Uint8Array.from([...Buffer.from('city,sales\n'), 0xa5, 0x78, 0xa5, 0x5f, ...Buffer.from(',10\n')]),
+      );
+      const big5 = await ingestPath(db, path, undefined, {}, { encoding: 'big5' });
+      expect(big5).toMatchObject({ rows: 1, encoding: 'big5' });
+      expect(await db.rows('SELECT city FROM big5')).toEqual([{ city: '台北' }]);
+    } finally {
+      db.close();
+    }
+  });
+});

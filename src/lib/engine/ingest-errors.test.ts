@@ -12,9 +12,11 @@ describe('memory errors', () => {
   it('says how large a file this browser can take', () => {
     const message = tooLargeMessage('big.csv', '3.1 GiB');
     expect(message).toContain('"big.csv" is too large for this browser\'s memory');
-    expect(message).toContain('may use 3.1 GiB here, enough for CSV files up to about 1.1 GB');
+    expect(message).toContain('may use 3.1 GiB here, enough for CSV files up to about 1.7 GB');
     expect(message).toContain('data already loaded is unchanged');
-    expect(tooLargeMessage('big.csv', '45.7 MiB')).toContain('up to about 16 MB');
+    expect(message).toContain('WebAssembly has at most 4 GB in any browser');
+    expect(message).not.toContain('more memory');
+    expect(tooLargeMessage('big.csv', '45.7 MiB')).toContain('up to about 24 MB');
   });
 
   it("recognises DuckDB's out-of-memory error as one", () => {

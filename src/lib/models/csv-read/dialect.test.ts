@@ -54,6 +54,13 @@ describe('sniffDialect', () => {
     expect(dialect).toMatchObject({ delimiter: ',', quote: '"', escape: '\\' });
   });
 
+  it('reads values quoted with single quotes, and keeps an apostrophe inside a word as text', () => {
+    const single = sniff(['id,name', ...rows(10, (i) => `${i},'Smith, J${i}'`)]);
+    expect(single).toMatchObject({ quote: "'", escape: "'" });
+    const apostrophes = sniff(['id,name', ...rows(10, (i) => `${i},O'Brien ${i}`)]);
+    expect(apostrophes).toMatchObject({ quote: '"', columns: ['id', 'name'] });
+  });
+
   it('notices records ending with different line breaks', () => {
     const text = 'a,b\r\n1,2\n3,4\r\n5,6\n';
     expect(sniffDialect(text, true).mixedNewlines).toBe(true);
@@ -71,6 +78,11 @@ describe('sniffDialect', () => {
       'Notes_1',
       'x',
     ]);
+  });
+
+  it("takes Excel's `sep=` line for the delimiter and skips it", () => {
+    const dialect = sniff(['sep=;', 'a;b', ...rows(5, (i) => `${i};x,${i}`)]);
+    expect(dialect).toMatchObject({ delimiter: ';', skip: 1, columns: ['a', 'b'] });
   });
 
   it('keeps what the user chose and decides the rest', () => {

@@ -2,9 +2,11 @@ import { columnNames } from './column-names';
 import { sampleRecords, type Quoting, type SampleRecord } from './records';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
+/** As DuckDB's sniffer tries them; on a tie the earlier wins, so RFC 4180's double quote comes first. */
 const QUOTINGS: Quoting[] = [
   { quote: '"', escape: '"' },
   { quote: '"', escape: '\\' },
+  { quote: "'", escape: "'" },
 ];
 
 /** What the user set in the read options form; anything left out is decided from the file. */
@@ -53,7 +55,10 @@ interface Candidate {
  * fields), over many lines rather than the first, and then finds what the sniffer misses: title lines
  * before the header, a header that is not there, a delimiter ending every row, rows one field short.
  */
-export function sniffDialect(text: string, complete: boolean, chosen: ChosenDialect = {}): Dialect {
+export function sniffDialect(text: string, complete: boolean, given: ChosenDialect = {}): Dialect {
+  // Excel writes its delimiter on a first line of its own, `sep=;`: taken, and that line skipped.
+  const hint = /^sep=([^\r\n])\r?\n/i.exec(text)?.[1];
+  const chosen = hint ? { ...given, delimiter: given.delimiter ?? hint, skip: given.skip ?? 1 } : given;
   const best = bestCandidate(text, complete, chosen);
   const { records, width } = best;
   const at = chosen.skip !== undefined ? firstRecordAfter(records, chosen.skip) : tableStart(records, width);
@@ -125,6 +130,9 @@ function bestCandidate(text: string, complete: boolean, chosen: ChosenDialect): 
   let best: Candidate | null = null;
   for (const delimiter of delimiters) {
     for (const quoting of tried) {
+      // Another quote than `"` only where it encloses a field: else it is an apostrophe, not a quote.
+      if (quoting.quote !== '"' && chosen.quote === undefined && !opensField(text, delimiter, quoting.quote))
+        continue;
       const candidate = measure(text, complete, delimiter, quoting);
       if (!best || better(candidate, best)) best = candidate;
     }
@@ -134,6 +142,13 @@ function bestCandidate(text: string, complete: boolean, chosen: ChosenDialect): 
   if (chosen.delimiter === undefined && found.width <= 1)
     return measure(text, complete, null, tried[0] as Quoting);
   return found;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function opensField(text: string, delimiter: string | null, quote: string): boolean {
+  const before = `^|[\\r\\n]${delimiter === null ? '' : `|${escapeRegExp(delimiter)}`}`;
+  return new RegExp(`(?:${before})[ \\t]*${escapeRegExp(quote)}[^\\r\\n]*${escapeRegExp(quote)}`).test(text);
 }
 
 function measure(text: string, complete: boolean, delimiter: string | null, quoting: Quoting): Candidate {

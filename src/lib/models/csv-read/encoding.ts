@@ -3,7 +3,17 @@
  * decoded to UTF-8 in the worker first (DuckDB's UTF-16 is little-endian only, its Latin-1 refuses the
  * bytes 0x80–0x9F that Windows-1252 uses for €, “ ” and –, and it has no Shift-JIS).
  */
-export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'shift_jis'] as const;
+export const ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'shift_jis',
+  'euc-jp',
+  'gb18030',
+  'big5',
+  'euc-kr',
+] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 export const ENCODING_NAMES: Record<Encoding, string> = {
@@ -12,6 +22,10 @@ export const ENCODING_NAMES: Record<Encoding, string> = {
   'utf-16be': 'UTF-16 (big-endian)',
   'windows-1252': 'Windows-1252 (Latin-1)',
   shift_jis: 'Shift-JIS',
+  'euc-jp': 'EUC-JP',
+  gb18030: 'GB18030 (Simplified Chinese)',
+  big5: 'Big5 (Traditional Chinese)',
+  'euc-kr': 'EUC-KR (Korean)',
 };
 
 /** Formats that are not text, by their first bytes: what the file really is and what to do instead. */

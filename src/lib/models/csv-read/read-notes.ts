@@ -13,7 +13,12 @@ export function readNotes(
 ): string[] {
   const file = `"${fileName}"`;
   const notes: string[] = [];
-  if (encoding !== 'utf-8') notes.push(`${file} was read as ${ENCODING_NAMES[encoding]} text.`);
+  if (encoding === 'windows-1252') {
+    notes.push(
+      `${file} is not UTF-8: it was read as ${ENCODING_NAMES[encoding]} text. If its letters look wrong, ` +
+        `choose its encoding in its read options.`,
+    );
+  } else if (encoding !== 'utf-8') notes.push(`${file} was read as ${ENCODING_NAMES[encoding]} text.`);
   if (dialect.skip > 0) {
     const shown = dialect.skipped
       .filter((l) => l.trim() !== '')
