@@ -7,7 +7,13 @@ import {
   profileStatsSql,
   topValuesSql,
 } from '$lib/models/profile/build-profile-sql';
-import { inferTypes, sampleTypesSql, type ColumnType } from '$lib/models/profile/column-type';
+import {
+  inferTypes,
+  rowCountSql,
+  sampleTypesSql,
+  typeCounts,
+  type ColumnType,
+} from '$lib/models/profile/column-type';
 import {
   columnStats,
   distributionOf,
@@ -29,26 +35,21 @@ const batches = <T>(items: readonly T[]) =>
     items.slice(i * COLUMN_BATCH, (i + 1) * COLUMN_BATCH),
   );
 
-/** Each column's type as its first rows suggest, a batch of columns per query. */
+/** Each column's type as its first rows suggest, and the table's row count. */
 export async function sampleColumnTypes(
   run: (sql: string) => Promise<Row[]>,
   table: string,
   names: readonly string[],
   share?: number,
 ): Promise<{ types: ColumnType[]; rows: number }> {
-  const types: ColumnType[] = [];
-  let rows = 0;
-  for (const batch of batches(names)) {
-    const [sample] = await run(sampleTypesSql(table, batch));
-    types.push(...inferTypes(sample, batch.length, share));
-    rows = Number(sample?.rows ?? 0);
-  }
-  return { types, rows };
+  const counts = typeCounts(await run(sampleTypesSql(table, names)), names);
+  const [count] = await run(rowCountSql(table));
+  return { types: inferTypes(counts, names.length, share), rows: Number(count?.rows ?? 0) };
 }
 
 /**
- * A dataset's profile in three passes per batch of columns, whatever its width: the first rows suggest
- * each column's type; one pass over the table checks it and counts (types judged over the whole column);
+ * A dataset's profile, whatever its width: the first rows suggest each column's type (one query); then per
+ * batch of columns one pass over the table checks it and counts (types judged over the whole column) and
  * one pass draws every distribution. Only a text column with many (but not unique) values gets its own
  * top-values query.
  */
@@ -59,19 +60,24 @@ export async function profileDataset(
   step: Step = async () => 'continue',
 ): Promise<ColumnProfile[]> {
   const run = (sql: string): Promise<Row[]> => (db.rowsLong ? db.rowsLong(sql, step) : db.rows(sql));
+  const { types, rows } = await sampleColumnTypes(
+    run,
+    table,
+    columns.map((c) => c.column),
+  );
+  const inputs = columns.map((c, i) => ({ ...c, candidate: types[i] ?? 'text' }));
   const profiles: ColumnProfile[] = [];
-  for (const batch of batches(columns)) profiles.push(...(await profileBatch(run, table, batch)));
+  for (const batch of batches(inputs)) profiles.push(...(await profileBatch(run, table, batch, rows)));
   return profiles;
 }
 
 async function profileBatch(
   run: (sql: string) => Promise<Row[]>,
   table: string,
-  columns: readonly DatasetColumn[],
+  columns: readonly (DatasetColumn & { candidate: ColumnType })[],
+  rows: number,
 ): Promise<ColumnProfile[]> {
-  const names = columns.map((c) => c.column);
-  const { types: candidates, rows } = await sampleColumnTypes(run, table, names);
-  const inputs = columns.map((c, i) => ({ column: c.column, candidate: candidates[i] ?? 'text' }));
+  const inputs = columns.map((c) => ({ column: c.column, candidate: c.candidate }));
   const exact = rows <= EXACT_DISTINCT_ROWS;
   const [statsRow] = await run(profileStatsSql(table, inputs, { exact }));
   const stats = inputs.map((input, i) => ({ ...columnStats(statsRow, i, input), distinctExact: exact }));

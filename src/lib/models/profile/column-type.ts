@@ -17,22 +17,43 @@ const numberLike = (v: string) => `ascii(${v}) BETWEEN 43 AND 57`;
  */
 export const SAMPLE_ROWS = 5000;
 
+/**
+ * One row per column (`name`): of its first rows, how many values are not empty and how many convert to
+ * each type. The columns are unpivoted into (name, value) pairs and grouped, so the statement has the
+ * same handful of aggregates at any width: one aggregate set per column made a statement DuckDB-WASM
+ * could not hold at 200 columns, and its planning grew with the width.
+ */
 export function sampleTypesSql(table: string, columns: readonly string[], rows = SAMPLE_ROWS): string {
-  const inner = columns.map((c, i) => `nullif(trim(${ident(c)}), '') AS v${i}`).join(', ');
-  const checks = columns.map((_, i) => {
-    const v = `v${i}`;
-    // CASE, not FILTER: DuckDB evaluates an aggregate's argument on every row, filtered or not.
-    const converts = (type: string, guard: string) =>
-      `count(CASE WHEN ${guard} THEN try_cast(${v} AS ${type}) END)`;
-    return `count(${v}) AS n${i},
-      ${converts('BIGINT', `${numberLike(v)} AND NOT contains(${v}, '.')`)} AS int${i},
-      ${converts('DOUBLE', numberLike(v))} AS dec${i},
-      ${converts('TIMESTAMP', `${numberLike(v)} AND length(${v}) BETWEEN 8 AND 10`)} AS date${i},
-      ${converts('TIMESTAMP', `${numberLike(v)} AND length(${v}) BETWEEN 11 AND 40`)} AS ts${i},
-      count(*) FILTER (lower(${v}) IN ${BOOLEAN_WORDS}) AS bool${i}`;
-  });
-  return `SELECT count(*) AS sampled, (SELECT count(*) FROM ${ident(table)}) AS rows, ${checks.join(',\n')}
-    FROM (SELECT ${inner} FROM ${ident(table)} LIMIT ${integer(rows)})`;
+  const v = 'v';
+  // CASE, not FILTER: DuckDB evaluates an aggregate's argument on every row, filtered or not.
+  const converts = (type: string, guard: string) =>
+    `count(CASE WHEN ${guard} THEN try_cast(${v} AS ${type}) END)`;
+  const sample = `SELECT ${columns.map(ident).join(', ')} FROM ${ident(table)} LIMIT ${integer(rows)}`;
+  return `SELECT name, count(${v}) AS n,
+      ${converts('BIGINT', `${numberLike(v)} AND NOT contains(${v}, '.')`)} AS int,
+      ${converts('DOUBLE', numberLike(v))} AS dec,
+      ${converts('TIMESTAMP', `${numberLike(v)} AND length(${v}) BETWEEN 8 AND 10`)} AS date,
+      ${converts('TIMESTAMP', `${numberLike(v)} AND length(${v}) BETWEEN 11 AND 40`)} AS ts,
+      count(*) FILTER (lower(${v}) IN ${BOOLEAN_WORDS}) AS bool
+    FROM (SELECT name, nullif(trim(value), '') AS ${v}
+      FROM (UNPIVOT (${sample}) ON COLUMNS(*) INTO NAME name VALUE value))
+    GROUP BY name`;
+}
+
+/** How many rows a table has. */
+export function rowCountSql(table: string): string {
+  return `SELECT count(*) AS rows FROM ${ident(table)}`;
+}
+
+/** The per-column rows of `sampleTypesSql` as one row keyed by column position (`n0`, `int0`…). */
+export function typeCounts(rows: readonly Row[], columns: readonly string[]): Row {
+  const byName = new Map(rows.map((r) => [String(r.name), r]));
+  const counts: Row = {};
+  for (const [i, column] of columns.entries()) {
+    const row = byName.get(column);
+    for (const key of ['n', 'int', 'dec', 'date', 'ts', 'bool']) counts[`${key}${i}`] = row?.[key] ?? 0;
+  }
+  return counts;
 }
 
 /**
