@@ -1,6 +1,5 @@
 import { columnsSql, datasetsSql } from '$lib/models/dataset/build-dataset-sql';
 import {
-  COLUMNS_PER_QUERY,
   columnFactsSql,
   factsFromRow,
   formatsFromRow,
@@ -33,9 +32,6 @@ async function datasetTable(db: SqlRunner, datasetId: number) {
   return { table: String(dataset.table_name), rows: Number(dataset.rows ?? 0), columns };
 }
 
-const batches = <T>(items: readonly T[], size: number) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
 /**
  * The model of a dataset from its first rows (types, how varied each column is, dates in any common
  * form), in batches of columns whatever the width; the time column's span over the whole table sets
@@ -43,25 +39,25 @@ const batches = <T>(items: readonly T[], size: number) =>
  */
 export async function inferMetricsModel(db: SqlRunner, datasetId: number): Promise<MetricsModel> {
   const { table, rows, columns } = await datasetTable(db, datasetId);
-  const facts: ColumnFacts[] = [];
-  for (const batch of batches(columns, COLUMNS_PER_QUERY)) {
-    const [row] = await db.rows(
-      columnFactsSql(
-        table,
-        batch.map((c) => c.column),
-      ),
-    );
-    facts.push(...batch.map((c, i) => factsFromRow(row, i, c.name, c.column)));
-  }
+  const byColumn = new Map(
+    (
+      await db.rows(
+        columnFactsSql(
+          table,
+          columns.map((c) => c.column),
+        ),
+      )
+    ).map((r) => [String(r.name), r]),
+  );
+  const facts: ColumnFacts[] = columns.map((c) => factsFromRow(byColumn.get(c.column), c.name, c.column));
   const maybeTimes = facts.filter(mayBeTime);
-  for (const batch of batches(maybeTimes, COLUMNS_PER_QUERY)) {
-    const [row] = await db.rows(
-      timeFormatsSql(
-        table,
-        batch.map((f) => f.column),
-      ),
+  if (maybeTimes.length > 0) {
+    const sql = timeFormatsSql(
+      table,
+      maybeTimes.map((f) => f.column),
     );
-    batch.forEach((f, i) => (f.formats = formatsFromRow(row, i)));
+    const formats = new Map((await db.rows(sql)).map((r) => [String(r.name), r]));
+    for (const f of maybeTimes) f.formats = formatsFromRow(formats.get(f.column));
   }
   const { timeColumn, ...model } = inferModel(facts, rows);
   const time = columnOf({ ...model, time: null }, timeColumn);

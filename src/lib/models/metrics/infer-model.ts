@@ -1,6 +1,6 @@
 import type { Row } from '$lib/engine/sql-runner';
-import { SAMPLE_ROWS, TYPE_SHARE } from '../profile/column-type';
-import { ident, integer, literal } from '../sql';
+import { SAMPLE_ROWS, sampleValuesSql, TYPE_SHARE } from '../profile/column-type';
+import { ident, literal } from '../sql';
 import { valueSql } from './metrics-sql';
 import {
   makeMeasure,
@@ -10,9 +10,6 @@ import {
   type ModelColumnType,
   type TimeGrain,
 } from './metrics-model';
-
-/** Columns per sampling query: DuckDB-WASM runs out of memory on one SELECT with ~1,200 aggregates. */
-export const COLUMNS_PER_QUERY = 40;
 
 /** Dates and times that are not ISO, tried on text columns; the first that reads the most values wins. */
 export const TIME_FORMATS = [
@@ -35,37 +32,30 @@ export const TIME_FORMATS = [
 const numberLike = (v: string) => `ascii(${v}) BETWEEN 43 AND 57`;
 const BOOLEAN_WORDS = `('true', 'false', 't', 'f', 'yes', 'no', 'y', 'n')`;
 
-const sampled = (table: string, columns: readonly string[], rows: number) =>
-  `(SELECT ${columns.map((c, i) => `nullif(trim(${ident(c)}), '') AS v${i}`).join(', ')}
-    FROM ${ident(table)} LIMIT ${integer(rows)})`;
-
-/** What the first rows say of each column: how many values, how varied, which types they read as. */
+/** What the first rows say of each column (a row per `name`): how many values, how varied, which types. */
 export function columnFactsSql(table: string, columns: readonly string[], rows = SAMPLE_ROWS): string {
-  const parts = columns.map((_, i) => {
-    const v = `v${i}`;
-    const converts = (type: string, guard: string) =>
-      `count(CASE WHEN ${guard} THEN try_cast(${v} AS ${type}) END)`;
-    return `count(${v}) AS n${i}, count(DISTINCT ${v}) AS d${i},
-      ${converts('BIGINT', `${numberLike(v)} AND NOT contains(${v}, '.')`)} AS int${i},
-      ${converts('DOUBLE', numberLike(v))} AS dec${i},
-      ${converts('TIMESTAMP', `${numberLike(v)} AND length(${v}) BETWEEN 8 AND 40`)} AS ts${i},
-      count(*) FILTER (lower(${v}) IN ${BOOLEAN_WORDS}) AS bool${i},
-      avg(length(${v})) AS len${i},
+  const v = 'v';
+  const converts = (type: string, guard: string) =>
+    `count(CASE WHEN ${guard} THEN try_cast(${v} AS ${type}) END)`;
+  return `SELECT name, count(${v}) AS n, count(DISTINCT ${v}) AS d,
+      ${converts('BIGINT', `${numberLike(v)} AND NOT contains(${v}, '.')`)} AS int,
+      ${converts('DOUBLE', numberLike(v))} AS dec,
+      ${converts('TIMESTAMP', `${numberLike(v)} AND length(${v}) BETWEEN 8 AND 40`)} AS ts,
+      count(*) FILTER (lower(${v}) IN ${BOOLEAN_WORDS}) AS bool,
+      avg(length(${v})) AS len,
       max(CASE WHEN ${numberLike(v)} AND try_cast(${v} AS DOUBLE) IS NOT NULL
-        THEN length(split_part(${v}, '.', 2)) END) AS scale${i}`;
-  });
-  return `SELECT count(*) AS sampled, ${parts.join(',\n')} FROM ${sampled(table, columns, rows)}`;
+        THEN length(split_part(${v}, '.', 2)) END) AS scale
+    FROM ${sampleValuesSql(table, columns, rows)}
+    GROUP BY name`;
 }
 
-/** For text columns: how many sampled values each non-ISO date format reads. */
+/** For text columns (a row per `name`): how many sampled values each non-ISO date format reads. */
 export function timeFormatsSql(table: string, columns: readonly string[], rows = SAMPLE_ROWS): string {
-  const parts = columns.flatMap((_, i) =>
-    TIME_FORMATS.map(
-      (format, f) =>
-        `count(CASE WHEN length(v${i}) BETWEEN 6 AND 30 THEN try_strptime(v${i}, ${literal(format)}) END) AS f${i}_${f}`,
-    ),
+  const parts = TIME_FORMATS.map(
+    (format, f) =>
+      `count(CASE WHEN length(v) BETWEEN 6 AND 30 THEN try_strptime(v, ${literal(format)}) END) AS f${f}`,
   );
-  return `SELECT ${parts.join(', ')} FROM ${sampled(table, columns, rows)}`;
+  return `SELECT name, ${parts.join(', ')} FROM ${sampleValuesSql(table, columns, rows)} GROUP BY name`;
 }
 
 /** One column as the sample shows it. */
@@ -84,8 +74,9 @@ export interface ColumnFacts {
   formats: number[];
 }
 
-export function factsFromRow(row: Row | undefined, i: number, name: string, column: string): ColumnFacts {
-  const num = (key: string) => Number(row?.[`${key}${i}`] ?? 0);
+/** A column's facts from its row of `columnFactsSql` (none: no value in the first rows). */
+export function factsFromRow(row: Row | undefined, name: string, column: string): ColumnFacts {
+  const num = (key: string) => Number(row?.[key] ?? 0);
   return {
     name,
     column,
@@ -101,8 +92,8 @@ export function factsFromRow(row: Row | undefined, i: number, name: string, colu
   };
 }
 
-export const formatsFromRow = (row: Row | undefined, i: number) =>
-  TIME_FORMATS.map((_, f) => Number(row?.[`f${i}_${f}`] ?? 0));
+export const formatsFromRow = (row: Row | undefined) =>
+  TIME_FORMATS.map((_, f) => Number(row?.[`f${f}`] ?? 0));
 
 /** A column whose type is text by the first pass and could still be a date in another form. */
 export const mayBeTime = (facts: ColumnFacts) =>

@@ -28,16 +28,24 @@ export function sampleTypesSql(table: string, columns: readonly string[], rows =
   // CASE, not FILTER: DuckDB evaluates an aggregate's argument on every row, filtered or not.
   const converts = (type: string, guard: string) =>
     `count(CASE WHEN ${guard} THEN try_cast(${v} AS ${type}) END)`;
-  const sample = `SELECT ${columns.map(ident).join(', ')} FROM ${ident(table)} LIMIT ${integer(rows)}`;
   return `SELECT name, count(${v}) AS n,
       ${converts('BIGINT', `${numberLike(v)} AND NOT contains(${v}, '.')`)} AS int,
       ${converts('DOUBLE', numberLike(v))} AS dec,
       ${converts('TIMESTAMP', `${numberLike(v)} AND length(${v}) BETWEEN 8 AND 10`)} AS date,
       ${converts('TIMESTAMP', `${numberLike(v)} AND length(${v}) BETWEEN 11 AND 40`)} AS ts,
       count(*) FILTER (lower(${v}) IN ${BOOLEAN_WORDS}) AS bool
-    FROM (SELECT name, nullif(trim(value), '') AS ${v}
-      FROM (UNPIVOT (${sample}) ON COLUMNS(*) INTO NAME name VALUE value))
+    FROM ${sampleValuesSql(table, columns, rows)}
     GROUP BY name`;
+}
+
+/**
+ * The first rows' values as (name, v) pairs, empty ones NULL: grouped by name, a query asks the same
+ * few aggregates of every column, whatever the width.
+ */
+export function sampleValuesSql(table: string, columns: readonly string[], rows = SAMPLE_ROWS): string {
+  const sample = `SELECT ${columns.map(ident).join(', ')} FROM ${ident(table)} LIMIT ${integer(rows)}`;
+  return `(SELECT name, nullif(trim(value), '') AS v
+    FROM (UNPIVOT (${sample}) ON COLUMNS(*) INTO NAME name VALUE value))`;
 }
 
 /** How many rows a table has. */
