@@ -70,6 +70,22 @@ describe('ingestCsv', () => {
     ]);
   });
 
+  it('reads a file whose line endings change past the sample it was decided from', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { SAMPLE_BYTES } = await import('./ingest');
+    const path = `${mkdtempSync(`${tmpdir()}/dropdash-`)}/late-newlines.csv`;
+    const row = (i: number) => `r${i % 7},dish ${i % 11},guest ${i},${(i % 13) + 0.5}`;
+    const count = Math.ceil(SAMPLE_BYTES / 25) + 1000;
+    const lines = Array.from({ length: count }, (_, i) => row(i) + (i < count - 500 ? '\r\n' : '\n'));
+    writeFileSync(path, 'restaurant_names,food_names,first_name,food_cost\r\n' + lines.join(''));
+    expect(await ingestPath(db, path)).toMatchObject({ rows: count, rejected: 0 });
+    const [{ n }] = (await db.rows(
+      `SELECT count(*) AS n FROM late_newlines WHERE food_cost LIKE '%\r%'`,
+    )) as [{ n: number }];
+    expect(n).toBe(0);
+  });
+
   it('leaves every table exactly as it was when a file fails', async () => {
     await ingestPath(db, fixture('ties.csv'));
     const before = await answersFrom(db);

@@ -135,14 +135,16 @@ export async function ingestCsv(
   const ways = readAttempts(source.head, complete, choice);
   if ('binary' in ways) throw new IngestError(source.name, notTextMessage(source.name, ways.binary));
   const [{ id }] = (await db.rows(nextSourceIdSql())) as [{ id: number }];
-  for (const [i, attempt] of ways.attempts.entries()) {
+  for (const [i, first] of ways.attempts.entries()) {
+    let attempt = first;
+    let normalizeNewlines = ways.mixedNewlines;
     const dialect = attemptDialect(source.head, complete, attempt, choice);
     const target = await findDatasetTarget(db, source.name, dialect.columns, dialect.headerLine, remembered);
     const emptied: Emptied[] = [];
     for (;;) {
       const path = await source.open({
         decode: 'decode' in attempt ? attempt.decode : null,
-        normalizeNewlines: ways.mixedNewlines,
+        normalizeNewlines,
         emptied: emptied.map((e) => e.at),
       });
       const read = { path, attempt, dialect, emptied, replacing };
@@ -168,6 +170,12 @@ export async function ingestCsv(
         }
         if (error instanceof UnclosedQuotes) throw tooManyUnclosed(source.name, error.records[0]);
         if (isOurs(error)) throw error;
+        // Line endings that change past the sample: DuckDB's reader takes one kind per file.
+        if (!normalizeNewlines && /reached an invalid state/i.test(errorText(error))) {
+          attempt = { decode: attemptEncoding(attempt) };
+          normalizeNewlines = true;
+          continue;
+        }
         if (wrongEncoding(error) && i < ways.attempts.length - 1) break;
         throw explainCsvError(source.name, errorText(error));
       }
