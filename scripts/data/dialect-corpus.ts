@@ -243,6 +243,23 @@ export function dialectCorpus(): CorpusFile[] {
       note: /mixes line endings/,
     },
     {
+      name: 'comments.csv',
+      content: utf8(
+        lines([
+          '# exported by the till, 2024-03-01',
+          'city,dish,guest,amount',
+          ...visitRows.slice(0, 15).map((r) => r.join(',')),
+          '# checked by the manager',
+          ...visitRows.slice(15).map((r) => r.join(',')),
+        ]),
+      ),
+      rows: 30,
+      columns: 4,
+      rejected: 1,
+      first: { column: 'city', value: visitRows[0]?.[0] as string, shown: true },
+      note: /1 line before the header skipped \(“# exported by the till, 2024-03-01”\)/,
+    },
+    {
       name: 'two-tables.csv',
       content: utf8(
         lines([

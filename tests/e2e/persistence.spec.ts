@@ -114,3 +114,37 @@ test('datasets, their columns and the roles chosen come back after a reload', as
   await waitReady(page);
   expect(withoutTime(await downloadAnswers(page))).toEqual(withoutTime(restaurants));
 });
+
+test('a file brought back from storage is read again with other options once it is picked again; the reading is kept', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('dialects/headerless.csv')]);
+  await waitReady(page);
+  await kept(page);
+
+  await page.reload();
+  await openApp(page);
+  await waitReady(page);
+  const entry = page.getByTestId('history-entry').first();
+  await expect(entry).toHaveAttribute('data-rows', '40');
+  const options = entry.getByTestId('read-options');
+  await options.locator('summary').click();
+  await options.getByTestId('read-header').check();
+  await expect(options.getByTestId('read-options-apply')).toBeDisabled();
+  await options.getByTestId('read-file').setInputFiles(fixture('dialects/headerless.csv'));
+  await options.getByTestId('read-options-apply').click();
+  const latest = page.getByTestId('history-entry').first();
+  await expect(latest).toHaveAttribute('data-rows', '39');
+  await waitReady(page);
+  await expect(page.getByTestId('dataset-select')).toHaveCount(0);
+  await expect(page.getByTestId('leaderboard').first()).toHaveAttribute('data-dimension', 'sensor-2');
+  await expect(page.getByTestId('storage-status')).toContainText('1 file');
+
+  // The new reading is what comes back; the old one is gone from storage too.
+  await page.reload();
+  await openApp(page);
+  await waitReady(page);
+  await expect(page.getByTestId('dataset-select')).toHaveCount(0);
+  await expect(page.getByTestId('leaderboard').first()).toHaveAttribute('data-dimension', 'sensor-2');
+});

@@ -163,9 +163,12 @@ export class Session {
     return this.dropped.has(sourceId);
   }
 
-  /** Reads one loaded file again with the user's read options; it replaces that file, all or nothing. */
-  reread(sourceId: number, choice: ReadChoice): Promise<void> {
-    const file = this.dropped.get(sourceId);
+  /**
+   * Reads one loaded file again with the user's read options; it replaces that file, all or nothing. A file
+   * brought back from storage is read from `file`, which the user picks again.
+   */
+  reread(sourceId: number, choice: ReadChoice, picked?: File): Promise<void> {
+    const file = picked ?? this.dropped.get(sourceId);
     if (!file) return Promise.resolve();
     const run = this.loads.then(() => this.loadNow([file], { sourceId, choice }));
     this.loads = run.catch(() => undefined);
