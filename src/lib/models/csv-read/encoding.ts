@@ -41,16 +41,15 @@ const SIGNATURES: { bytes: number[]; what: string }[] = [
   { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], what: 'an SQLite database' },
 ];
 
-export type EncodingGuess =
-  { kind: 'text'; encoding: Encoding; bom: boolean } | { kind: 'binary'; what: string | null };
+export type EncodingGuess = { kind: 'text'; encoding: Encoding } | { kind: 'binary'; what: string | null };
 
 const startsWith = (head: Uint8Array, bytes: readonly number[]) => bytes.every((b, i) => head[i] === b);
 
 /** Decides a file's encoding from its first bytes (a byte-order mark, the pattern of zero bytes, validity). */
 export function detectEncoding(head: Uint8Array): EncodingGuess {
-  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { kind: 'text', encoding: 'utf-8', bom: true };
-  if (startsWith(head, [0xff, 0xfe])) return { kind: 'text', encoding: 'utf-16le', bom: true };
-  if (startsWith(head, [0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be', bom: true };
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { kind: 'text', encoding: 'utf-8' };
+  if (startsWith(head, [0xff, 0xfe])) return { kind: 'text', encoding: 'utf-16le' };
+  if (startsWith(head, [0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be' };
   const signature = SIGNATURES.find((s) => startsWith(head, s.bytes));
   if (signature) return { kind: 'binary', what: signature.what };
   const zeros = zeroBytes(head);
@@ -62,12 +61,12 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
     // A few NUL bytes inside values are data; a block full of them is not text.
     if (zeros.even + zeros.odd > Math.max(8, head.length / 100)) return { kind: 'binary', what: null };
   }
-  if (decodes(head, 'utf-8')) return { kind: 'text', encoding: 'utf-8', bom: false };
-  if (looksShiftJis(head)) return { kind: 'text', encoding: 'shift_jis', bom: false };
-  return { kind: 'text', encoding: 'windows-1252', bom: false };
+  if (decodes(head, 'utf-8')) return { kind: 'text', encoding: 'utf-8' };
+  if (looksShiftJis(head)) return { kind: 'text', encoding: 'shift_jis' };
+  return { kind: 'text', encoding: 'windows-1252' };
 }
 
-const utf16 = (encoding: 'utf-16le' | 'utf-16be'): EncodingGuess => ({ kind: 'text', encoding, bom: false });
+const utf16 = (encoding: 'utf-16le' | 'utf-16be'): EncodingGuess => ({ kind: 'text', encoding });
 
 function zeroBytes(head: Uint8Array) {
   let even = 0;

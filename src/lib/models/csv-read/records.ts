@@ -91,8 +91,3 @@ export function sampleRecords(
   }
   return records;
 }
-
-/** The fields of a header line as written, for notes about duplicate names. */
-export function splitLine(text: string, delimiter: string | null, quoting: Quoting): string[] {
-  return sampleRecords(text, delimiter, quoting, true, 1)[0]?.fields ?? [''];
-}
