@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './tests/chromium';
 
-const port = Number(process.env.PORT ?? 4173);
+// A port of its own: `npm start` serves the app on 4173 and may still be running while the tests run.
+const port = Number(process.env.TEST_PORT ?? 4180);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -24,7 +25,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never another server's build: a server already on this port is an error, not something to test.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

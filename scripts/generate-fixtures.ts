@@ -4,6 +4,7 @@ import { restaurantRows, toCsv, type RestaurantRow } from './data/restaurant-dat
 import { seededRandom } from './data/random';
 import { SALES_COLUMNS, salesRows } from './data/sales-data';
 import { dialectCorpus } from './data/dialect-corpus';
+import { writeFormatFixtures } from './data/format-fixtures';
 import { eventRows, incidentRows, numberRows, weatherRows, wordRows } from './data/shaped-data';
 
 const dir = 'tests/fixtures';
@@ -182,3 +183,7 @@ write('trees.csv', toCsv(wordRows(600, 35)));
 // The CSV dialects real files come in (headerless, title lines, trailing delimiters, UTF-16…).
 mkdirSync(`${dir}/dialects`, { recursive: true });
 for (const file of dialectCorpus()) write(`dialects/${file.name}`, file.content);
+
+// The same rows in other formats (gzip, ZIP, JSON, Arrow, Parquet), and each cut short.
+mkdirSync(`${dir}/formats`, { recursive: true });
+await writeFormatFixtures(dir);

@@ -18,7 +18,7 @@ import {
 // served with the headers of its own `_headers` file (as Netlify or Cloudflare Pages would send them).
 const BASE = '/dropdash';
 const DIR = '.cache/build-base-path';
-const port = Number(process.env.PORT ?? 4173) + 10;
+const port = Number(process.env.TEST_PORT ?? 4180) + 10;
 
 const test = base.extend<object, { site: Server }>({
   site: [

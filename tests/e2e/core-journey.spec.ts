@@ -18,7 +18,7 @@ const FEATURED = 'the-restaurant-at-the-end-of-the-universe';
 
 test('the landing view says what Dropdash does and starts the engine at once', async ({ page }) => {
   await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Drop a CSV. Get the dashboard.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Drop a data file. Get the dashboard.');
   await expect(page.getByText('Your data never leaves your computer')).toBeVisible();
   await expect(page.getByTestId('load-sample')).toBeVisible();
   await expect(page.getByTestId('engine-status')).toContainText('Engine ready', { timeout: 30_000 });

@@ -13,7 +13,7 @@ export const POLL_MS = 2000;
 
 export const UNSUPPORTED_REASON =
   'Watching a folder needs the File System Access API, which this browser does not have (Chrome and Edge ' +
-  'do). Files dropped on the page or picked with “Choose CSV files…” still load.';
+  'do). Files dropped on the page or picked with “Choose files…” still load.';
 
 const picker = (): DirectoryPicker | undefined =>
   (globalThis as { showDirectoryPicker?: DirectoryPicker }).showDirectoryPicker;

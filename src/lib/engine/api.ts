@@ -63,7 +63,10 @@ export interface FileOutcome extends SourceRecord {
   ms: number;
   /** The number of columns the file's table has. */
   columns: number;
-  read: ReadSettings;
+  /** A CSV file's reading, which its read options start from; other formats have none. */
+  read?: ReadSettings;
+  /** How a file that is not CSV was read, said to people: "Parquet, snappy, 3 row groups". */
+  format?: string;
   /** The file started a dataset of its own (its columns matched no loaded dataset). */
   newDataset: boolean;
   /** What the user should know about how the file was read: why it is a new dataset, duplicate names. */

@@ -13,7 +13,8 @@ import {
 import { rowsFromArrow } from '$lib/arrow-rows';
 import { WORK } from '$lib/models/restaurant/build-persist-sql';
 import { IngestCancelled } from './ingest-errors';
-import type { Row, SqlRunner } from './sql-runner';
+import type { TableRunner } from './ingest-table';
+import type { Row } from './sql-runner';
 
 export interface Database {
   bindings: DuckDBBindings;
@@ -102,7 +103,7 @@ export class SqlError extends Error {
 }
 
 /** One connection as a SqlRunner; long statements run as pending queries polled between steps. */
-export function connectionRunner({ bindings }: Database): SqlRunner & { arrow(sql: string): Uint8Array } {
+export function connectionRunner({ bindings }: Database): TableRunner & { arrow(sql: string): Uint8Array } {
   const conn = bindings.connect().useUnsafe((_, id) => id);
   bindings.runQuery(conn, `USE ${WORK}`);
   const guarded = <T>(sql: string, run: () => T): T => {
@@ -130,6 +131,11 @@ export function connectionRunner({ bindings }: Database): SqlRunner & { arrow(sq
     rows: async (sql: string): Promise<Row[]> => rowsFromArrow(arrow(sql)),
     exec: async (sql: string) => {
       arrow(sql);
+    },
+    insertArrow: async (table, ipc) => {
+      guarded(`(Arrow rows into ${table})`, () =>
+        bindings.insertArrowFromIPCStream(conn, ipc, { name: table, create: true }),
+      );
     },
     execLong: async (sql, step) => {
       await pending(sql, step);

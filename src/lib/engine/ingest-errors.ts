@@ -20,7 +20,7 @@ export class IngestCancelled extends Error {
   override name = 'IngestCancelled';
 }
 
-const KEEP = 'Nothing from this file was loaded; data already loaded is unchanged.';
+export const KEEP = 'Nothing from this file was loaded; data already loaded is unchanged.';
 
 /** Turns DuckDB's error text into one a user can act on: which file, which line, what to do. */
 export function explainCsvError(fileName: string, raw: string): IngestError {
@@ -100,3 +100,25 @@ export function tooLargeMessage(fileName: string, memoryLimit: string | null): s
 
 const formatMegabytes = (bytes: number) =>
   bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1e6))} MB`;
+
+/** A file that was not loaded, as the history shows it: cancelled, skipped as a twin, or failed and why. */
+export function failedResult(
+  error: unknown,
+  name: string,
+  bytes: number,
+  ms: number,
+  memoryLimit: string | null,
+): { status: 'failed' | 'cancelled' | 'skipped'; name: string; bytes: number; reason: string; ms: number } {
+  const message = error instanceof Error ? error.message : String(error);
+  const known =
+    error instanceof IngestCancelled || error instanceof IngestError || error instanceof IngestSkipped;
+  const reason =
+    (error instanceof IngestError && error.kind === 'memory') || (!known && isOutOfMemory(message))
+      ? tooLargeMessage(name, memoryLimit)
+      : known
+        ? message
+        : `"${name}" could not be loaded: ${message}`;
+  const status =
+    error instanceof IngestCancelled ? 'cancelled' : error instanceof IngestSkipped ? 'skipped' : 'failed';
+  return { status, name, bytes, reason, ms: Math.round(ms) };
+}

@@ -3,26 +3,40 @@ import { sourcePlaceSql } from '$lib/models/dataset/build-dataset-sql';
 import type { ReadChoice } from '$lib/models/csv-read/read-decision';
 import type { FileResult, IngestOptions, IngestProgress } from './api';
 import { StreamingContentHash } from './content-hash';
-import { dropFile, registerFile, type Database } from './duckdb';
-import { ingestCsv, SAMPLE_BYTES, type Replacing, type SourceView } from './ingest';
-import { SourceViews } from './source-views';
-import { IngestCancelled, IngestError, IngestSkipped, isOutOfMemory, tooLargeMessage } from './ingest-errors';
-import type { SqlRunner } from './sql-runner';
-import { readChunk, readHead } from './file-bytes';
+import type { Database } from './duckdb';
+import { expandFile, type FilePart } from './formats/expand';
+import { ingestCsvFile, ingestTableFile, type FileHash } from './ingest-file';
+import type { Replacing } from './ingest-record';
+import type { TableRunner } from './ingest-table';
+import { IngestCancelled, failedResult } from './ingest-errors';
+import { readChunk } from './file-bytes';
 import { yieldToMessages } from './turns';
 
 /** What loading files needs from the engine. */
 export interface FileLoading {
   db: Database;
   /** The loader's own connection: the dashboard keeps reading committed data meanwhile. */
-  loader: SqlRunner;
+  loader: TableRunner;
   temporaryPath: (ext: string) => string;
   cancelled: () => boolean;
 }
 
-type Step = () => Promise<'continue' | 'cancel'>;
+export type Step = () => Promise<'continue' | 'cancel'>;
 
-/** The files of one drop, one after another, each in its own transaction, with progress across the drop. */
+/** A part of the drop's bytes: progress within it moves the drop's progress across its span. */
+interface Span {
+  fileIndex: number;
+  fileCount: number;
+  start: number;
+  size: number;
+  dropTotal: number;
+  started: number;
+}
+
+/**
+ * The files of one drop, one after another, each in its own transaction, with progress across the drop.
+ * A compressed file or an archive is opened first; each data file in it is loaded as a file of its own.
+ */
 export async function ingestFiles(
   loading: FileLoading,
   files: readonly File[],
@@ -30,131 +44,132 @@ export async function ingestFiles(
   { remembered = {}, reread }: IngestOptions,
 ): Promise<FileResult[]> {
   const started = performance.now();
-  const drop = { bytesBefore: 0, bytesTotal: files.reduce((sum, file) => sum + file.size, 0) };
+  const dropTotal = files.reduce((sum, file) => sum + file.size, 0);
   const results: FileResult[] = [];
+  const replacing = reread ? await replacedSource(loading.loader, reread.sourceId) : null;
+  let before = 0;
   for (const [fileIndex, file] of files.entries()) {
-    const stream = await StreamingContentHash.create(file.size);
-    /** The furthest byte DuckDB has read: its reads are watched, to feed the hash. */
-    let reached = 0;
-    const onRead = (at: number, bytes: Uint8Array) => {
-      stream.feed(at, bytes);
-      reached = Math.max(reached, at + bytes.length);
-    };
-    let checking = false;
-    const read = () => (checking ? stream.bytesHashed : reached);
-    const progress = (): IngestProgress => ({
-      phase: checking ? 'checking' : 'reading',
-      fileName: file.name,
+    const whole: Span = {
       fileIndex,
       fileCount: files.length,
-      bytesRead: read(),
-      bytesTotal: file.size,
-      dropBytesRead: drop.bytesBefore + read(),
-      dropBytesTotal: drop.bytesTotal,
-      elapsedMs: performance.now() - started,
-    });
-    const step: Step = async () => {
-      onProgress(progress());
-      await yieldToMessages();
-      return loading.cancelled() ? 'cancel' : 'continue';
+      start: before,
+      size: file.size,
+      dropTotal,
+      started,
     };
-    const finish = async () => {
-      checking = true;
-      try {
-        return await stream.finish(readChunk(file), async () => {
-          if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
-        });
-      } finally {
-        checking = false;
-      }
-    };
-    /** A view DuckDB reads instead of the file (decoded text): progress in proportion to its size. */
-    const onViewRead = (size: number) => (at: number, bytes: Uint8Array) => {
-      reached = Math.max(reached, Math.round(((at + bytes.length) / Math.max(1, size)) * file.size));
-    };
-    const hash = { onRead, onViewRead, finish };
-    const replacing = reread ? await replacedSource(loading.loader, reread.sourceId) : null;
-    const fileRead = { remembered, choice: reread?.choice ?? {}, replacing };
-    results.push(await ingestFile(loading, file, hash, step, fileRead));
-    drop.bytesBefore += file.size;
+    before += file.size;
+    const unpacking = { ...whole, size: file.size / 2 };
+    let parts: FilePart[];
+    try {
+      parts = await expandFile(file, async (read) => {
+        const size = Math.max(1, file.size);
+        onProgress(progressIn(unpacking, file.name, read, size, 'reading'));
+        await stepOn(loading)();
+      });
+    } catch (error) {
+      results.push(
+        failedResult(error, file.name, file.size, performance.now() - started, loading.db.memoryLimit),
+      );
+      continue;
+    }
+    if (replacing) parts = parts.filter((part) => part.file.name === replacing.name || parts.length === 1);
+    const opened = parts.length === 1 && parts[0]?.file === file;
+    for (const [k, part] of parts.entries()) {
+      const span = opened
+        ? whole
+        : {
+            ...whole,
+            start: whole.start + file.size / 2 + (k * file.size) / 2 / parts.length,
+            size: file.size / 2 / parts.length,
+          };
+      const read = { remembered, choice: reread?.choice ?? {}, replacing };
+      results.push(await loadPart(loading, part, span, onProgress, read));
+    }
   }
   return results;
 }
 
-interface FileRead {
+const stepOn =
+  (loading: FileLoading): Step =>
+  async () => {
+    await yieldToMessages();
+    return loading.cancelled() ? 'cancel' : 'continue';
+  };
+
+function progressIn(
+  span: Span,
+  fileName: string,
+  read: number,
+  total: number,
+  phase: IngestProgress['phase'],
+): IngestProgress {
+  return {
+    phase,
+    fileName,
+    fileIndex: span.fileIndex,
+    fileCount: span.fileCount,
+    bytesRead: read,
+    bytesTotal: total,
+    dropBytesRead: Math.round(span.start + (span.size * read) / Math.max(1, total)),
+    dropBytesTotal: span.dropTotal,
+    elapsedMs: performance.now() - span.started,
+  };
+}
+
+export interface PartRead {
   remembered: Record<string, RememberedRoles>;
   choice: ReadChoice;
-  replacing: Replacing | null;
+  replacing: (Replacing & { name: string }) | null;
+}
+
+/** One data file: its content hash fed as it is read, its progress reported, then loaded by its format. */
+async function loadPart(
+  loading: FileLoading,
+  { file, format, notes = [] }: FilePart,
+  span: Span,
+  onProgress: (progress: IngestProgress) => void,
+  read: PartRead,
+): Promise<FileResult> {
+  const stream = await StreamingContentHash.create(file.size);
+  /** The furthest byte the reader has read: its reads are watched, to feed the hash. */
+  let reached = 0;
+  let checking = false;
+  const onRead = (at: number, bytes: Uint8Array) => {
+    stream.feed(at, bytes);
+    reached = Math.max(reached, at + bytes.length);
+  };
+  const step: Step = async () => {
+    const done = checking ? stream.bytesHashed : reached;
+    onProgress(progressIn(span, file.name, done, file.size, checking ? 'checking' : 'reading'));
+    return stepOn(loading)();
+  };
+  const finish = async () => {
+    checking = true;
+    try {
+      return await stream.finish(readChunk(file), async () => {
+        if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
+      });
+    } finally {
+      checking = false;
+    }
+  };
+  /** A view DuckDB reads instead of the file (decoded text): progress in proportion to its size. */
+  const onViewRead = (size: number) => (at: number, bytes: Uint8Array) => {
+    reached = Math.max(reached, Math.round(((at + bytes.length) / Math.max(1, size)) * file.size));
+  };
+  const hash: FileHash = { onRead, onViewRead, finish };
+  const result =
+    format === 'csv'
+      ? await ingestCsvFile(loading, file, hash, step, read)
+      : await ingestTableFile(loading, file, format, hash, step, read);
+  return result.status === 'loaded' ? { ...result, notes: [...notes, ...result.notes] } : result;
 }
 
 /** Where a loaded file's rows are, to replace them; an unknown id is refused rather than loaded twice. */
-async function replacedSource(db: SqlRunner, sourceId: number): Promise<Replacing> {
+async function replacedSource(db: TableRunner, sourceId: number): Promise<Replacing & { name: string }> {
   const [place] = await db.rows(sourcePlaceSql(sourceId));
   if (!place) throw new Error(`No loaded file has the id ${sourceId}: it was removed meanwhile.`);
   const datasetId = Number(place.dataset_id);
-  return { sourceId, datasetId, table: String(place.table_name), alone: Number(place.files) === 1 };
-}
-
-/**
- * One file: registered as a handle (read in place, never copied), loaded, unregistered. Its content hash
- * is fed the bytes DuckDB reads, so the file is read once.
- */
-async function ingestFile(
-  { db, loader, temporaryPath, cancelled }: FileLoading,
-  file: File,
-  hash: {
-    onRead: (at: number, bytes: Uint8Array) => void;
-    onViewRead: (size: number) => (at: number, bytes: Uint8Array) => void;
-    finish: () => Promise<string>;
-  },
-  step: Step,
-  { remembered, choice, replacing }: FileRead,
-): Promise<FileResult> {
-  const started = performance.now();
-  const base = { name: file.name, bytes: file.size };
-  if (cancelled())
-    return { status: 'cancelled', ...base, reason: `"${file.name}": not loaded, cancelled.`, ms: 0 };
-  const path = temporaryPath('csv');
-  registerFile(db, path, file, hash.onRead);
-  const viewPaths: string[] = [];
-  const views = new SourceViews(file, readChunk, async (at, bytes) => {
-    hash.onRead(at, bytes);
-    if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
-  });
-  const open = async (view: SourceView) => {
-    const blob = await views.blob(view);
-    if (!blob) return path;
-    const viewPath = temporaryPath('csv');
-    registerFile(db, viewPath, new File([blob], file.name), hash.onViewRead(blob.size));
-    viewPaths.push(viewPath);
-    return viewPath;
-  };
-  try {
-    const source = { ...base, head: readHead(file, SAMPLE_BYTES), contentHash: hash.finish, open };
-    return { status: 'loaded', ...(await ingestCsv(loader, source, step, remembered, choice, replacing)) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const known =
-      error instanceof IngestCancelled || error instanceof IngestError || error instanceof IngestSkipped;
-    const reason =
-      (error instanceof IngestError && error.kind === 'memory') || (!known && isOutOfMemory(message))
-        ? tooLargeMessage(file.name, db.memoryLimit)
-        : known
-          ? message
-          : `"${file.name}" could not be loaded: ${message}`;
-    return {
-      status:
-        error instanceof IngestCancelled
-          ? 'cancelled'
-          : error instanceof IngestSkipped
-            ? 'skipped'
-            : 'failed',
-      ...base,
-      reason,
-      ms: Math.round(performance.now() - started),
-    };
-  } finally {
-    dropFile(db, path);
-    for (const viewPath of viewPaths) dropFile(db, viewPath);
-  }
+  const table = String(place.table_name);
+  return { sourceId, datasetId, table, alone: Number(place.files) === 1, name: String(place.name) };
 }

@@ -1,26 +1,15 @@
-import {
-  dropDatasetSql,
-  insertRowsSql,
-  rowOffsetSql,
-  sourceRowCountSql,
-} from '$lib/models/dataset/build-dataset-sql';
-import { dropSourceSql } from '$lib/models/restaurant/build-persist-sql';
+import { insertRowsSql, rowOffsetSql, sourceRowCountSql } from '$lib/models/dataset/build-dataset-sql';
 import { columnKey } from '$lib/models/dataset/columns';
 import type { RememberedRoles } from '$lib/models/dataset/roles';
 import {
   dropRejectTablesSql,
   firstRejectSql,
-  insertDailySql,
-  insertFactsSql,
-  insertSourceSql,
   keepEmptiedRejectsSql,
   keepRejectsSql,
   nextSourceIdSql,
   rejectCountSql,
   rejectedLineSql,
   rejectTables,
-  sourceByHashSql,
-  sourcesOfSizeSql,
   type RejectTables,
 } from '$lib/models/restaurant/build-ingest-sql';
 import type { Dialect } from '$lib/models/csv-read/dialect';
@@ -35,7 +24,8 @@ import {
 } from '$lib/models/csv-read/read-decision';
 import { readNotes } from '$lib/models/csv-read/read-notes';
 import type { FileOutcome, ReadSettings } from './api';
-import { createDatasetSql, findDatasetTarget, guessTargetRoles, type DatasetTarget } from './dataset-target';
+import { createDatasetSql, findDatasetTarget, type DatasetTarget } from './dataset-target';
+import { checkNewSource, recordSource, replaceSql, type Replacing, type SourceFile } from './ingest-record';
 import {
   IngestCancelled,
   IngestError,
@@ -57,23 +47,9 @@ export interface SourceView {
   emptied: readonly number[];
 }
 
-/** A loaded file read again with other options: its rows are replaced in the new load's transaction. */
-export interface Replacing {
-  sourceId: number;
-  datasetId: number;
-  table: string;
-  /** The file is its dataset's only one: the dataset goes if the new reading lands elsewhere. */
-  alone: boolean;
-}
-
-export interface CsvSource {
-  /** The name the user sees. */
-  name: string;
-  bytes: number;
+export interface CsvSource extends SourceFile {
   /** The first bytes of the file (up to SAMPLE_BYTES): its encoding and dialect are decided from them. */
   head: Uint8Array;
-  /** The file's content hash: finished once the load has read the file (or before, to rule out a twin). */
-  contentHash: () => Promise<string>;
   /** Makes the bytes of a view readable by DuckDB and returns their path. */
   open: (view: SourceView) => Promise<string>;
 }
@@ -123,14 +99,7 @@ export async function ingestCsv(
   replacing: Replacing | null = null,
 ): Promise<FileOutcome> {
   const started = performance.now();
-  checkReadable(source);
-  const twin = await loadedTwin(db, source, replacing?.sourceId ?? null);
-  if (twin) {
-    throw new IngestSkipped(
-      `"${source.name}" has the same content as "${twin}", which is already loaded: ` +
-        `skipped, so no row counts twice.`,
-    );
-  }
+  await checkNewSource(db, source, replacing?.sourceId ?? null);
   const complete = source.bytes <= source.head.length;
   const ways = readAttempts(source.head, complete, choice);
   if ('binary' in ways) throw new IngestError(source.name, notTextMessage(source.name, ways.binary));
@@ -203,23 +172,6 @@ function tooManyUnclosed(name: string, first: Emptied | undefined): IngestError 
   );
 }
 
-/** Only a file of the same size can have the same content: any other is loaded without waiting for its hash. */
-async function loadedTwin(db: SqlRunner, source: CsvSource, replaced: number | null): Promise<string | null> {
-  const sameSize = await db.rows(sourcesOfSizeSql(source.bytes));
-  if (sameSize.every((s) => Number(s.source_id) === replaced)) return null;
-  const [twin] = await db.rows(sourceByHashSql(await source.contentHash()));
-  return twin && Number(twin.source_id) !== replaced ? String(twin.name) : null;
-}
-
-function checkReadable(source: CsvSource): void {
-  if (source.bytes === 0) {
-    throw new IngestError(
-      source.name,
-      `"${source.name}" is empty (0 bytes). Choose a CSV file with a header row and records.`,
-    );
-  }
-}
-
 async function dropRejectTables(db: SqlRunner, rejects: RejectTables): Promise<void> {
   for (const sql of dropRejectTablesSql(rejects)) await db.exec(sql).catch(() => undefined);
 }
@@ -274,15 +226,9 @@ async function loadInTransaction(
       throw new IngestError(source.name, await emptyReason(db, source.name, rejected, rejects, dialect.skip));
     await db.exec(keepRejectsSql(id, rejects));
     if (emptied.length > 0) await db.exec(keepEmptiedRejectsSql(id, emptied));
-    const roles = target.guess ? await guessTargetRoles(db, target) : target.roles;
-    const cube = { datasetId: target.datasetId, table: target.table, roles, sourceId: id };
-    await db.exec(insertFactsSql(cube));
-    const daily = insertDailySql(cube);
-    if (daily) await db.exec(daily);
-    const contentHash = await source.contentHash();
-    const record = { sourceId: id, datasetId: target.datasetId, name: source.name, bytes: source.bytes };
     const delimiter = dialect.delimiter;
-    await db.exec(insertSourceSql({ ...record, rows, rejected, delimiter, encoding, contentHash }));
+    const loaded = { sourceId: id, rows, rejected, delimiter, encoding };
+    const contentHash = await recordSource(db, target, source, loaded);
     await db.exec('COMMIT');
     return { rows, rejected, delimiter, encoding, contentHash };
   } catch (error) {
@@ -291,15 +237,6 @@ async function loadInTransaction(
   } finally {
     await dropRejectTables(db, rejects);
   }
-}
-
-/** The earlier reading's rows go; so does its dataset when it held only this file and the rows move. */
-function replaceSql(replacing: Replacing, target: DatasetTarget): string[] {
-  const moving = replacing.alone && target.datasetId !== replacing.datasetId;
-  return [
-    ...dropSourceSql(replacing.sourceId, replacing.table),
-    ...(moving ? dropDatasetSql(replacing.datasetId, replacing.table) : []),
-  ];
 }
 
 async function unclosedRecords(

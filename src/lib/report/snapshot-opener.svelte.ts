@@ -8,8 +8,16 @@ export interface OpenedSnapshot {
   origin: 'link' | 'file';
 }
 
-/** A dropped `.html` report or `.json` snapshot is opened as a snapshot; anything else is data. */
-export const isSnapshotFile = (file: File) => /\.(html?|json)$/i.test(file.name);
+/**
+ * A dropped `.html` report, or a `.json` file that says it is a Dropdash snapshot (its first field), is
+ * opened as a snapshot; any other JSON is data.
+ */
+export async function isSnapshotFile(file: File): Promise<boolean> {
+  if (/\.html?$/i.test(file.name)) return true;
+  if (!/\.json$/i.test(file.name)) return false;
+  const head = await file.slice(0, 1024).text();
+  return /^\s*\{\s*"schema"\s*:\s*"dropdash\.snapshot\//.test(head);
+}
 
 // The decoder (fflate, valibot) loads only when a snapshot arrives: the landing view never waits for it.
 const reason = (error: unknown) =>
@@ -43,9 +51,10 @@ export class SnapshotOpener {
   }
 
   /** Opens dropped snapshot files here (the last one wins) and returns the files left to load as data. */
-  take(files: File[]): File[] {
-    const snapshots = files.filter(isSnapshotFile);
-    const data = files.filter((file) => !isSnapshotFile(file));
+  async take(files: File[]): Promise<File[]> {
+    const isSnapshot = await Promise.all(files.map(isSnapshotFile));
+    const snapshots = files.filter((_, i) => isSnapshot[i]);
+    const data = files.filter((_, i) => !isSnapshot[i]);
     const last = snapshots.at(-1);
     if (last) void this.openFile(last);
     else if (data.length > 0) this.close();

@@ -102,7 +102,7 @@ export function sourceRowCountSql(table: string, sourceId: number): string {
 
 /** A loaded file's dataset, its table, and how many files the dataset holds: what rereading it replaces. */
 export function sourcePlaceSql(sourceId: number): string {
-  return `SELECT s.dataset_id, d.table_name,
+  return `SELECT s.dataset_id, s.name, d.table_name,
       (SELECT count(*) FROM ${sources} o WHERE o.dataset_id = s.dataset_id) AS files
     FROM ${sources} s JOIN ${datasets} d USING (dataset_id) WHERE s.source_id = ${integer(sourceId)}`;
 }

@@ -37,7 +37,7 @@ const RESERVED_TABLE = /^(dd_|fct_|sum_|stg_|duckdb_|pg_|sqlite_|information_sch
 
 /** A table name from a file name, for people writing SQL: lower-case letters, digits and underscores. */
 export function tableNameFor(fileName: string, taken: readonly string[]): string {
-  const stem = fileName.replace(/\.[^.]*$/, '');
+  const stem = fileName.replace(/\.gz(ip)?$/i, '').replace(/\.[^.]*$/, '');
   let base = stem
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

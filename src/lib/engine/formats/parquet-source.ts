@@ -1,0 +1,63 @@
+import * as Comlink from 'comlink';
+import { IngestError, KEEP } from '../ingest-errors';
+import type { SourceFile } from '../ingest-record';
+import type { TableBatch, TableSource } from '../ingest-table';
+import type { ParquetReader } from './parquet-worker';
+
+/**
+ * A Parquet file read by parquet-wasm (Rust's parquet crate: every codec, typed columns kept) straight
+ * from the File, a batch at a time, into Arrow for DuckDB. The reader runs in a worker of its own, started
+ * per file: its WebAssembly memory only grows, and a corrupt file can make it trap instead of throwing.
+ */
+export async function parquetSource(file: File, source: SourceFile): Promise<TableSource> {
+  const broken = (error: unknown) =>
+    new IngestError(
+      source.name,
+      `"${source.name}" could not be read as Parquet: ${errorText(error)}. It may be cut short, damaged or ` +
+        `not a Parquet file: write it again and drop it again. ${KEEP}`,
+    );
+  const worker = new Worker(new URL('./parquet-worker.ts', import.meta.url), { type: 'module' });
+  const crashed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new Error(`the reader stopped on damaged data (${event.message || 'no reason given'})`));
+    }),
+  );
+  crashed.catch(() => undefined);
+  const reader = Comlink.wrap<ParquetReader>(worker);
+  const call = <T>(request: Promise<T>) => Promise.race([request, crashed]);
+  let opened: { columns: string[]; format: string };
+  try {
+    opened = await call(reader.open(file));
+  } catch (error) {
+    worker.terminate();
+    throw broken(error);
+  }
+  const { columns, format } = opened;
+  const seen = new Set<string>();
+  const repeated = columns.find((name) => seen.size === seen.add(name.toLowerCase()).size);
+  if (repeated !== undefined) {
+    worker.terminate();
+    throw broken(`the column name "${repeated}" appears twice`);
+  }
+  async function* batches(): AsyncIterable<TableBatch> {
+    try {
+      for (;;) {
+        let batch: { ipc: Uint8Array; rows: number } | null;
+        try {
+          batch = await call(reader.next());
+        } catch (error) {
+          throw broken(error);
+        }
+        if (!batch) return;
+        if (batch.rows > 0) yield { ...batch, columns };
+      }
+    } finally {
+      worker.terminate();
+    }
+  }
+  return { ...source, columns, batches, format: () => format, notes: () => [] };
+}
+
+const errorText = (error: unknown) =>
+  (error instanceof Error ? error.message || error.name : String(error)) || 'no reason given';

@@ -1,0 +1,125 @@
+import { insertRowsSql, rowOffsetSql } from '$lib/models/dataset/build-dataset-sql';
+import type { RememberedRoles } from '$lib/models/dataset/roles';
+import { nextSourceIdSql } from '$lib/models/restaurant/build-ingest-sql';
+import { dropStageSql, stagedRowsSql, stageTable } from '$lib/models/file-formats/staged-rows-sql';
+import type { FileOutcome } from './api';
+import { createDatasetSql, findDatasetTarget, type DatasetTarget } from './dataset-target';
+import { checkNewSource, recordSource, replaceSql, type Replacing, type SourceFile } from './ingest-record';
+import { IngestCancelled, IngestError } from './ingest-errors';
+import type { SqlRunner } from './sql-runner';
+
+/** Rows in Arrow's IPC stream format, with the names of their columns. */
+export interface TableBatch {
+  ipc: Uint8Array;
+  rows: number;
+  columns: readonly string[];
+}
+
+/** A file read into rows by a reader of its format (Parquet, Arrow, JSON, Excel), a batch at a time. */
+export interface TableSource extends SourceFile {
+  /** The columns, when the format says them before its rows: each batch then goes straight in. */
+  columns: readonly string[] | null;
+  batches: () => AsyncIterable<TableBatch>;
+  /** How the file was read, said once its rows are read: "Parquet, snappy, 3 row groups". */
+  format: () => string;
+  notes: () => string[];
+}
+
+/** A connection that also takes Arrow rows into a new table. */
+export interface TableRunner extends SqlRunner {
+  insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+}
+
+type Step = () => Promise<'continue' | 'cancel'>;
+
+interface Stage {
+  table: string;
+  columns: readonly string[];
+  rows: number;
+}
+
+interface Placed {
+  target: DatasetTarget;
+  offset: number;
+}
+
+/**
+ * Loads one file that a format reader turns into rows: all or nothing in one transaction, like a CSV.
+ * Each batch is staged as a table of its own and its values stored as text, so every format meets the
+ * same dataset tables, profiles and dashboard.
+ */
+export async function ingestTable(
+  db: TableRunner,
+  source: TableSource,
+  step: Step,
+  remembered: Record<string, RememberedRoles>,
+  replacing: Replacing | null,
+): Promise<FileOutcome> {
+  const started = performance.now();
+  await checkNewSource(db, source, replacing?.sourceId ?? null);
+  const [{ id }] = (await db.rows(nextSourceIdSql())) as [{ id: number }];
+  const staged: Stage[] = [];
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    const place = async (columns: readonly string[]): Promise<Placed> => {
+      const target = await findDatasetTarget(db, source.name, columns, columns, remembered);
+      if (replacing) for (const sql of replaceSql(replacing, target)) await db.exec(sql);
+      if (target.create) for (const sql of createDatasetSql(target.create)) await db.exec(sql);
+      const [{ offset }] = (await db.rows(rowOffsetSql(target.table))) as [{ offset: number }];
+      return { target, offset };
+    };
+    let placed = source.columns ? await place(source.columns) : null;
+    let rows = 0;
+    const move = async (into: Placed, stage: Stage) => {
+      const names = into.target.columns.map((c) => c.name);
+      const read = stagedRowsSql(stage.table, stage.columns, names);
+      const pairs = into.target.columns.map((c) => ({ fileColumn: c.name, column: c.column }));
+      await db.exec(insertRowsSql(into.target.table, id, into.offset + rows, pairs, read));
+      await db.exec(dropStageSql(stage.table));
+      rows += stage.rows;
+    };
+    for await (const batch of source.batches()) {
+      if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
+      const stage = { table: stageTable(id, staged.length), columns: batch.columns, rows: batch.rows };
+      staged.push(stage);
+      await db.insertArrow(stage.table, batch.ipc);
+      if (placed) await move(placed, stage);
+    }
+    if (!placed) {
+      if (staged.every((stage) => stage.rows === 0)) throw noRecords(source.name);
+      placed = await place(unionOf(staged.map((s) => s.columns)));
+      for (const stage of staged) await move(placed, stage);
+    }
+    if (rows === 0) throw noRecords(source.name);
+    const loaded = { sourceId: id, rows, rejected: 0, delimiter: null, encoding: 'utf-8' as const };
+    const contentHash = await recordSource(db, placed.target, source, loaded);
+    await db.exec('COMMIT');
+    return {
+      ...loaded,
+      datasetId: placed.target.datasetId,
+      newDataset: placed.target.create !== null,
+      notes: [...source.notes(), ...placed.target.notes],
+      name: source.name,
+      bytes: source.bytes,
+      contentHash,
+      columns: placed.target.columns.length,
+      format: source.format(),
+      ms: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    for (const stage of staged) await db.exec(dropStageSql(stage.table)).catch(() => undefined);
+  }
+}
+
+const noRecords = (name: string) =>
+  new IngestError(name, `"${name}" holds no records, so there is nothing to load.`);
+
+/** Every column met in any batch, in the order first met. */
+function unionOf(batches: readonly (readonly string[])[]): string[] {
+  const seen = new Set<string>();
+  for (const columns of batches) for (const name of columns) seen.add(name);
+  return [...seen];
+}

@@ -1,0 +1,125 @@
+import type { Page } from '@playwright/test';
+import {
+  downloadAnswers,
+  expect,
+  expectChartsDrawn,
+  expectedAnswers,
+  expectSameAnswers,
+  fixture,
+  openApp,
+  pickFiles,
+  test,
+  waitReady,
+} from './fixtures';
+import { board, expectFigures, model, records } from './model-figures';
+
+/**
+ * Files of other formats, written from the CSV fixtures by other tools (zlib, fflate, apache-arrow in
+ * Node, native DuckDB): the dashboard answers as it does for the CSV they were written from.
+ */
+
+const format = (name: string) => fixture(`formats/${name}`);
+const entry = (page: Page, name: string) =>
+  page.getByTestId('history-entry').filter({ has: page.getByText(name, { exact: true }) });
+
+const PART_1 = [
+  { file: 'part-1.csv.gz', read: 'CSV', note: '"part-1.csv.gz" was decompressed (gzip, 15 KB → 103 KB).' },
+  { file: 'part-1.json', read: 'JSON, an array of 2,500 records', note: null },
+  { file: 'part-1.ndjson', read: 'JSON, 2,500 records, one per line', note: null },
+  { file: 'part-1.arrow', read: 'Arrow IPC, 1 record batch', note: null },
+  { file: 'part-1.parquet', read: 'Parquet, zstd, 1 row group', note: null },
+];
+
+for (const { file, read, note } of PART_1) {
+  test(`${file}: the same rows as the CSV it was written from give the same answers`, async ({ page }) => {
+    await openApp(page);
+    await pickFiles(page, [format(file)]);
+    await waitReady(page);
+    const loaded = entry(page, file);
+    await expect(loaded).toHaveAttribute('data-status', 'loaded');
+    await expect(loaded).toHaveAttribute('data-rows', '2500');
+    await expect(loaded).toHaveAttribute('data-format', read);
+    if (note) await expect(loaded).toContainText(note);
+    expectSameAnswers(await downloadAnswers(page), expectedAnswers([fixture('part-1.csv')]));
+    await expectChartsDrawn(page);
+  });
+}
+
+test('a ZIP archive: each data file inside is loaded as a file of its own, the rest passed over', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [format('parts.zip')]);
+  await waitReady(page);
+  const history = page.getByTestId('history-entry');
+  await expect(history).toHaveCount(2);
+  const first = entry(page, 'parts.zip › part-1.csv');
+  const second = entry(page, 'parts.zip › nested/part-2.csv');
+  await expect(first).toHaveAttribute('data-rows', '2500');
+  await expect(second).toHaveAttribute('data-rows', '1800');
+  await expect(second).toContainText(
+    'Found in "parts.zip", which holds 2 data files, each loaded as a file of its own; passed over: notes.pdf.',
+  );
+  expectSameAnswers(
+    await downloadAnswers(page),
+    expectedAnswers([fixture('part-1.csv'), fixture('part-2.csv')]),
+  );
+});
+
+test('typed Parquet columns read as their types: the model dashboard matches the CSV they came from', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [format('weather.parquet')]);
+  await waitReady(page);
+  await expect(entry(page, 'weather.parquet')).toHaveAttribute('data-format', 'Parquet, snappy, 1 row group');
+  // The DATE column is the time column; `weather` groups.
+  await expect(model(page).getByTestId('timeseries')).toHaveAttribute('data-column', 'date');
+  await expect(board(page, 'weather')).toBeVisible();
+  await expectFigures(page, records('weather.csv'), [], 'sum:precipitation');
+  await expectChartsDrawn(page);
+});
+
+test('nested JSON: dotted column names, lists as text, markup in values shown as text', async ({ page }) => {
+  await openApp(page);
+  await pickFiles(page, [format('nested.ndjson')]);
+  await waitReady(page);
+  const loaded = entry(page, 'nested.ndjson');
+  await expect(loaded).toHaveAttribute('data-columns', '6');
+  await expect(loaded).toHaveAttribute('data-format', 'JSON, 3 records, one per line');
+  const names = board(page, 'user.name');
+  await expect(names.locator('[data-testid="leaderboard-row"][data-value="<b>Cy</b>"]')).toContainText(
+    '<b>Cy</b>',
+  );
+  await expect(names.locator('b')).toHaveCount(0);
+  await expect(board(page, 'user.address.city')).toBeVisible();
+});
+
+test('a cut-short or broken file of each format says what is wrong and changes nothing', async ({ page }) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('part-1.csv')]);
+  await waitReady(page);
+  const before = await downloadAnswers(page);
+  const broken: [string, string][] = [
+    ['part-1.truncated.csv.gz', 'is not a complete gzip file (Compressed input was truncated.)'],
+    ['parts.truncated.zip', 'is not a complete ZIP archive'],
+    ['part-1.truncated.arrow', 'it ends early (an Arrow file ends with ARROW1 after its index'],
+    [
+      'part-1.truncated.parquet',
+      'could not be read as Parquet: Parquet error: Invalid Parquet file. Corrupt footer.',
+    ],
+    ['part-1.damaged.parquet', 'could not be read as Parquet'],
+    ['broken.json', 'is not valid JSON: a record cannot be read'],
+  ];
+  for (const [file, why] of broken) {
+    await pickFiles(page, [format(file)]);
+    const failed = entry(page, file);
+    await expect(failed).toHaveAttribute('data-status', 'failed');
+    await expect(failed).toContainText(`"${file}"`);
+    await expect(failed).toContainText(why);
+    await expect(failed).toContainText('data already loaded is unchanged');
+    await waitReady(page);
+  }
+  await expect(entry(page, 'broken.json')).toContainText('line 56');
+  expect((await downloadAnswers(page)).restaurants).toEqual(before.restaurants);
+});
