@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 150000,1000000,10000000] [--skip-build]
+// npm run bench [-- --sizes 150000,1000000,10000000] [--parquet 3000000] [--skip-build]
 // Builds the site, serves it on 127.0.0.1, and drives headless Chromium through the real page; runs the
 // peers in the same browser and native DuckDB in Node, on the same generated files; prints a table and
 // writes .cache/bench/results.json and docs/benchmarks.md.
@@ -14,6 +14,14 @@ import { eventsTable, measureEvents, type EventsFigures } from './measure-events
 import { measureNative } from './measure-native';
 import { measureWide, wideTable, type WideFigures } from './measure-wide';
 import { ensureWideCsv } from '../scripts/data/write-wide-csv';
+import { ensureRestaurantParquet } from '../scripts/data/write-restaurant-parquet';
+import {
+  measureParquet,
+  mergeParquet,
+  parquetSection,
+  parquetTable,
+  type ParquetFigures,
+} from './measure-parquet';
 import { measurePeer, type PeerFigures } from './measure-peers';
 import { bundleFigures, type BundleFigures } from './bundle';
 import { kilobytes, machine, mergeResults, table, type SizeResult } from './report';
@@ -26,6 +34,8 @@ const { values } = parseArgs({
     events: { type: 'string', default: '1000000' },
     /** A wide file, columns x rows (the reader and profile of thousands of columns); empty skips it. */
     wide: { type: 'string', default: '2000x1000' },
+    /** Rows of the restaurant file as Parquet, next to the same rows as CSV; empty skips it. */
+    parquet: { type: 'string', default: '3000000' },
     'skip-build': { type: 'boolean' },
   },
 });
@@ -35,6 +45,7 @@ const wideShapes = (values.wide ?? '')
   .split(',')
   .filter(Boolean)
   .map((shape) => shape.split('x').map(Number) as [number, number]);
+const parquetSizes = (values.parquet ?? '').split(',').filter(Boolean).map(Number);
 const APP = 'http://127.0.0.1:4191/';
 const PEERS = 'http://127.0.0.1:4192/';
 
@@ -68,6 +79,7 @@ const browser = await chromium.launch({ executablePath: chromiumExecutable(), ar
 const results: SizeResult[] = [];
 const events: EventsFigures[] = [];
 const wide: WideFigures[] = [];
+const parquet: ParquetFigures[] = [];
 let bundle: BundleFigures | null = null;
 try {
   for (const rows of sizes) {
@@ -122,6 +134,15 @@ try {
     );
     wide.push(figures);
   }
+  for (const rows of parquetSizes) {
+    const files = await ensureRestaurantParquet(`.cache/bench/restaurants-${rows}`, rows, 4242);
+    console.log(`\n${rows.toLocaleString('en-US')} rows as Parquet and as CSV: ${files.parquet}`);
+    const figures = await measureParquet(browser, APP, { rows, ...files });
+    console.log(
+      `  Parquet drawn ${figures.parquet.dropToDrawnMs} ms; CSV drawn ${figures.csv.dropToDrawnMs} ms`,
+    );
+    parquet.push(figures);
+  }
 } finally {
   await browser.close();
   for (const server of servers) if (server.pid) process.kill(-server.pid);
@@ -152,6 +173,11 @@ const previousWide = existsSync(RESULTS)
 const wideRun = new Set(wide.map((w) => `${w.columns}x${w.rows}`));
 const allWide = [...previousWide.filter((w) => !wideRun.has(`${w.columns}x${w.rows}`)), ...wide];
 if (allWide.length > 0) console.log(`\n${wideTable(allWide)}`);
+const previousParquet = existsSync(RESULTS)
+  ? ((JSON.parse(readFileSync(RESULTS, 'utf8')) as { parquet?: ParquetFigures[] }).parquet ?? [])
+  : [];
+const allParquet = mergeParquet(previousParquet, parquet);
+if (allParquet.length > 0) console.log(`\n${parquetTable(allParquet)}`);
 const scripts = bundle
   ? `App JavaScript (gzip -9): ${kilobytes(bundle.initialJsGzBytes)} fetched by the landing view, ` +
     `${kilobytes(bundle.totalJsGzBytes)} with every lazy chunk; the engine worker and DuckDB's wasm aside.`
@@ -165,7 +191,7 @@ const wideSection =
   allWide.length === 0
     ? ''
     : `\n\n## A wide file\n\nA generated CSV of thousands of columns (one in ten text, the rest numbers with 5% empty), dropped on the page: the load, the dashboard drawn, the column profile listed.\n\n${wideTable(allWide)}`;
-const markdown = `${table(all)}\n\n${scripts}${eventsSection}${wideSection}\n\n## Targets\n\n${targetsTable(all, bundle)}`;
+const markdown = `${table(all)}\n\n${scripts}${eventsSection}${wideSection}${parquetSection(allParquet)}\n\n## Targets\n\n${targetsTable(all, bundle)}`;
 mkdirSync('.cache/bench', { recursive: true });
 writeFileSync(
   RESULTS,
@@ -177,6 +203,7 @@ writeFileSync(
       results: all,
       events: allEvents,
       wide: allWide,
+      parquet: allParquet,
     },
     null,
     2,

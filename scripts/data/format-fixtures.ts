@@ -6,6 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { zipSync } from 'fflate';
 import Papa from 'papaparse';
+import { writeXlsx } from './write-xlsx';
 
 const parse = (path: string) =>
   Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -68,6 +69,37 @@ export async function writeFormatFixtures(fixtures: string): Promise<void> {
   );
   write('part-1.arrow', arrow);
   write('part-1.truncated.arrow', half(arrow));
+
+  // A workbook: part-2's rows under a title, costs as numbers; a second sheet with dates and a group header.
+  const part2Rows = parse(`${fixtures}/part-2.csv`);
+  const header = ['restaurant_names', 'food_names', 'first_name', 'food_cost'];
+  const orders = [
+    ['Restaurant orders, part 2'],
+    [],
+    header,
+    ...part2Rows.map((r) => [
+      r.restaurant_names ?? '',
+      r.food_names ?? '',
+      r.first_name ?? '',
+      Number(r.food_cost),
+    ]),
+  ];
+  const readings = [
+    [null, 'Temperature', null, 'Sky'],
+    ['day', 'max', 'min', 'weather'],
+    ...Array.from({ length: 10 }, (_, i) => [
+      new Date(Date.UTC(2024, 0, 1 + i)),
+      10 + i,
+      i - 2,
+      i % 3 === 0 ? 'rain' : 'sun',
+    ]),
+  ];
+  const book = writeXlsx([
+    { name: 'Orders', rows: orders },
+    { name: 'Readings', rows: readings },
+  ]);
+  write('book.xlsx', book);
+  write('book.truncated.xlsx', half(book));
 
   const db = await (await DuckDBInstance.create(':memory:')).connect();
   const csv = (name: string) => sqlPath(`${fixtures}/${name}`);

@@ -66,6 +66,29 @@ test('a ZIP archive: each data file inside is loaded as a file of its own, the r
   );
 });
 
+test('an Excel workbook: each sheet a dataset, title rows skipped, merged group headers joined', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickFiles(page, [format('book.xlsx')]);
+  await waitReady(page);
+  const orders = entry(page, 'book.xlsx › Orders');
+  const readings = entry(page, 'book.xlsx › Readings');
+  await expect(orders).toHaveAttribute('data-rows', '1800');
+  await expect(orders).toHaveAttribute('data-format', 'Excel, sheet "Orders"');
+  await expect(orders).toContainText('2 rows above the table skipped (“Restaurant orders, part 2”).');
+  await expect(readings).toHaveAttribute('data-rows', '10');
+  await expect(readings).toContainText(
+    'the names under merged cells are joined with them ("Temperature max")',
+  );
+  // The readings sheet is shown last: its date cells are its time column.
+  await expect(model(page).getByTestId('timeseries')).toHaveAttribute('data-column', 'day');
+  await expect(board(page, 'Sky weather')).toBeVisible();
+  await page.getByTestId('dataset-select').selectOption('1');
+  await waitReady(page);
+  expectSameAnswers(await downloadAnswers(page), expectedAnswers([fixture('part-2.csv')]));
+});
+
 test('typed Parquet columns read as their types: the model dashboard matches the CSV they came from', async ({
   page,
 }) => {
@@ -109,6 +132,7 @@ test('a cut-short or broken file of each format says what is wrong and changes n
       'could not be read as Parquet: Parquet error: Invalid Parquet file. Corrupt footer.',
     ],
     ['part-1.damaged.parquet', 'could not be read as Parquet'],
+    ['book.truncated.xlsx', 'could not be read as an Excel workbook'],
     ['broken.json', 'is not valid JSON: a record cannot be read'],
   ];
   for (const [file, why] of broken) {

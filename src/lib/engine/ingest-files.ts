@@ -125,7 +125,7 @@ export interface PartRead {
 /** One data file: its content hash fed as it is read, its progress reported, then loaded by its format. */
 async function loadPart(
   loading: FileLoading,
-  { file, format, notes = [] }: FilePart,
+  { file, format, notes = [], readAs }: FilePart,
   span: Span,
   onProgress: (progress: IngestProgress) => void,
   read: PartRead,
@@ -162,7 +162,8 @@ async function loadPart(
     format === 'csv'
       ? await ingestCsvFile(loading, file, hash, step, read)
       : await ingestTableFile(loading, file, format, hash, step, read);
-  return result.status === 'loaded' ? { ...result, notes: [...notes, ...result.notes] } : result;
+  if (result.status !== 'loaded') return result;
+  return { ...result, notes: [...notes, ...result.notes], ...(readAs ? { format: readAs } : {}) };
 }
 
 /** Where a loaded file's rows are, to replace them; an unknown id is refused rather than loaded twice. */

@@ -58,6 +58,7 @@ export function isDataEntry(path: string): boolean {
     'arrow',
     'feather',
     'gz',
+    'xlsx',
   ].includes(extension(path));
 }
 
