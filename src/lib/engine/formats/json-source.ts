@@ -31,8 +31,10 @@ export function jsonSource(file: File, source: SourceFile): TableSource {
     try {
       return JSON.parse(record.text);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const { line, exact } = errorLine(record, message);
+      const raw = error instanceof Error ? error.message : String(error);
+      const { line, exact } = errorLine(record, raw);
+      // V8 quotes the text around the error, line breaks and all, then says "is not valid JSON" again.
+      const message = raw.replace(/\s+/g, ' ').replace(/ is not valid JSON$/, '');
       throw fail(line, `a record cannot be read (${message})`, exact);
     }
   };

@@ -40,16 +40,22 @@ export async function parquetSource(file: File, source: SourceFile): Promise<Tab
     worker.terminate();
     throw broken(`the column name "${repeated}" appears twice`);
   }
+  const next = async () => {
+    try {
+      return await call(reader.next());
+    } catch (error) {
+      throw broken(error);
+    }
+  };
   async function* batches(): AsyncIterable<TableBatch> {
     try {
+      // One batch ahead: the reader decodes the next while DuckDB takes this one (two cores at work).
+      let coming = next();
       for (;;) {
-        let batch: { ipc: Uint8Array; rows: number } | null;
-        try {
-          batch = await call(reader.next());
-        } catch (error) {
-          throw broken(error);
-        }
+        const batch = await coming;
         if (!batch) return;
+        coming = next();
+        coming.catch(() => undefined);
         if (batch.rows > 0) yield { ...batch, columns };
       }
     } finally {

@@ -6,7 +6,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { installErrorTransfer } from '../errors';
 
 /** Rows per Arrow batch handed to DuckDB: bounded memory whatever a row group's size. */
-const BATCH_ROWS = 65_536;
+const BATCH_ROWS = 262_144;
 const CODECS = ['uncompressed', 'snappy', 'gzip', 'brotli', 'LZ4', 'zstd', 'LZ4', 'LZO'];
 
 type Batches = ReadableStreamDefaultReader<{ numRows: number; intoIPCStream(): Uint8Array }>;

@@ -84,6 +84,7 @@ export const DATA_FILE_ACCEPT = [
   '.txt',
   '.gz',
   '.zip',
+  '.xlsx',
   '.parquet',
   '.arrow',
   '.feather',
@@ -97,4 +98,4 @@ export const DATA_FILE_ACCEPT = [
 ].join(',');
 
 /** The formats, as the landing view and the drop zone name them. */
-export const READABLE_FORMATS = 'CSV, TSV, JSON, Parquet, Arrow, gzip or ZIP';
+export const READABLE_FORMATS = 'CSV, TSV, Excel, JSON, Parquet, Arrow, gzip or ZIP';
