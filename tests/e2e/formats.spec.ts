@@ -11,7 +11,11 @@ import {
   test,
   waitReady,
 } from './fixtures';
-import { board, expectFigures, model, records } from './model-figures';
+import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { filtered, parseCsv } from '../support/metrics-oracle';
+import { download } from './snapshot-helpers';
+import { board, expectFigures, model, pick, records } from './model-figures';
 
 /**
  * Files of other formats, written from the CSV fixtures by other tools (zlib, fflate, apache-arrow in
@@ -146,4 +150,39 @@ test('a cut-short or broken file of each format says what is wrong and changes n
   }
   await expect(entry(page, 'broken.json')).toContainText('line 56');
   expect((await downloadAnswers(page)).restaurants).toEqual(before.restaurants);
+});
+
+test('the filtered rows download as CSV, as CSV for Excel and as typed Parquet', async ({ page }) => {
+  await openApp(page);
+  await pickFiles(page, [fixture('weather.csv')]);
+  await waitReady(page);
+  await expect(page.getByTestId('rows-export')).toContainText('Download every row');
+  await pick(page, 'weather', 'rain');
+  await expect(page.getByTestId('rows-export')).toContainText('Download the filtered rows');
+  const expected = filtered(records('weather.csv'), [
+    { kind: 'values', column: 'weather', values: ['rain'], exclude: false },
+  ]);
+
+  const csv = await download(page, 'export-rows-csv');
+  expect(csv.name).toBe('weather.filtered.csv');
+  expect(parseCsv(readFileSync(csv.path, 'utf8'))).toEqual(expected);
+
+  const excel = await download(page, 'export-rows-excel');
+  expect(excel.name).toBe('weather.filtered.excel.csv');
+  await expect(page.getByTestId('rows-export-status')).toContainText('begin with an apostrophe');
+
+  // Read back by native DuckDB, not by the app's reader.
+  const parquet = await download(page, 'export-rows-parquet');
+  expect(parquet.name).toBe('weather.filtered.parquet');
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  const read = await db.runAndReadAll(
+    `SELECT typeof(date) AS date_type, typeof(temp_max) AS number_type, count(*) AS n, sum(precipitation) AS rain
+    FROM read_parquet('${parquet.path.replace(/'/g, "''")}') GROUP BY ALL`,
+  );
+  const [row] = read.getRowObjectsJS();
+  expect(row?.date_type).toBe('TIMESTAMP');
+  expect(row?.number_type).toBe('DOUBLE');
+  expect(Number(row?.n)).toBe(expected.length);
+  const rain = expected.reduce((sum, r) => sum + Number(r.precipitation), 0);
+  expect(Number(row?.rain)).toBeCloseTo(rain, 6);
 });

@@ -13,6 +13,7 @@ import type {
   SqlLimits,
   SqlRunResult,
   StorageInfo,
+  RowsExportRequest,
 } from '$lib/engine/api';
 import type { Narrowing } from '$lib/models/dataset/range';
 import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
@@ -117,6 +118,11 @@ export async function profileDataset(datasetId: number): Promise<ColumnProfile[]
 export async function exportCsv(sql: string): Promise<Uint8Array> {
   await startEngine();
   return worker().exportCsv(sql);
+}
+
+export async function exportRows(request: RowsExportRequest): Promise<Uint8Array> {
+  await startEngine();
+  return worker().exportRows(request);
 }
 
 export async function restoreData(): Promise<RestoreReport> {

@@ -1,3 +1,4 @@
+import { exportFileName, type RowsFormat } from '$lib/models/metrics/export-rows-sql';
 import {
   aggregationsFor,
   columnOf,
@@ -14,7 +15,7 @@ import {
   type MetricsFilter,
 } from '$lib/models/metrics/metrics-filters';
 import { defaultPair } from '$lib/panels/pair/default-pair';
-import { metricsModel, metricsPanels } from './engine';
+import { exportRows, metricsModel, metricsPanels } from './engine';
 import { rememberedModel, rememberModel } from './model-memory';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -22,6 +23,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /** Which dataset (and files) the model dashboard shows. */
 export interface MetricsTarget {
   datasetId: number;
+  /** The dataset's name (its first file's): exported files are named after it. */
+  name: string;
   rows: number;
   signature: string;
   files: number[] | null;
@@ -140,6 +143,16 @@ export class MetricsState {
     } catch (error) {
       if (ask === this.asked) this.fail(error);
     }
+  }
+
+  /** The rows under the current filters as a file to download, named for what is in it. */
+  async exportRows(format: RowsFormat): Promise<{ name: string; bytes: Uint8Array } | null> {
+    const { target, model } = this;
+    if (!target || !model) return null;
+    const files = target.files === null ? null : [...target.files];
+    const request = { datasetId: target.datasetId, model, filters: this.filters, files, format };
+    const bytes = await exportRows(request);
+    return { name: exportFileName(target.name, this.filters.length > 0 || files !== null, format), bytes };
   }
 
   private fail(error: unknown): void {

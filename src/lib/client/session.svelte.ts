@@ -343,12 +343,12 @@ export class Session {
     await this.views.refresh(async () => this.switchTo(await this.data.reload()));
     const active = this.data.active;
     if (active && this.hasData) {
-      const { id: datasetId, rows, signature } = active;
+      const { id: datasetId, rows, signature, name } = active;
       void this.refreshQueryPanels();
       // Without the five questions the model dashboard is the page; with them, it opens on demand.
       if (!this.presetShown) this.metrics.shown = true;
       // Awaited: what follows a refresh (keeping the data in OPFS) must not hold these reads back.
-      await this.metrics.show({ datasetId, rows, signature, files: this.files });
+      await this.metrics.show({ datasetId, name, rows, signature, files: this.files });
     } else this.metrics.clear();
   }
 }

@@ -5,7 +5,9 @@
 import type { Encoding } from '$lib/models/csv-read/encoding';
 import type { ReadChoice } from '$lib/models/csv-read/read-decision';
 import type { Narrowing } from '$lib/models/dataset/range';
+import type { MetricsFilter } from '$lib/models/metrics/metrics-filters';
 import type { MetricsModel } from '$lib/models/metrics/metrics-model';
+import type { RowsFormat } from '$lib/models/metrics/export-rows-sql';
 import type { MetricsPanels, MetricsRequest } from '$lib/models/metrics/metrics-panels';
 import type { RememberedRoles, RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
@@ -71,6 +73,14 @@ export interface FileOutcome extends SourceRecord {
   newDataset: boolean;
   /** What the user should know about how the file was read: why it is a new dataset, duplicate names. */
   notes: string[];
+}
+
+export interface RowsExportRequest {
+  datasetId: number;
+  model: MetricsModel;
+  filters: MetricsFilter[];
+  files: number[] | null;
+  format: RowsFormat;
 }
 
 export interface IngestOptions {
@@ -190,6 +200,11 @@ export interface EngineApi {
   query(sql: string, background?: boolean): Promise<ArrowBytes>;
   /** The result of a query as CSV bytes, written by DuckDB (quoting and escaping are its own). */
   exportCsv(sql: string): Promise<Uint8Array>;
+  /**
+   * A dataset's rows under the dashboard's filters and chosen files: CSV as loaded, CSV for a spreadsheet
+   * (values that would run as formulas made text), or Parquet with the model's types.
+   */
+  exportRows(request: RowsExportRequest): Promise<Uint8Array>;
   /**
    * The SQL console: one statement that reads, run on its own connection in a read-only transaction;
    * errors carry DuckDB's message and `position` (where in the query it points).

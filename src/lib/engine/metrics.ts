@@ -1,3 +1,7 @@
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { exportRowsSql } from '$lib/models/metrics/export-rows-sql';
+import { writeParquetFile } from './formats/parquet-source';
+import type { RowsExportRequest } from './api';
 import { columnsSql, datasetsSql } from '$lib/models/dataset/build-dataset-sql';
 import {
   columnFactsSql,
@@ -158,4 +162,18 @@ export async function readMetricsPanels(
     series,
     pair: pair && pairRows ? pairPanel(pair.rows, pair.columns, measure.key, pairRows) : null,
   };
+}
+
+/** A dataset's rows under the dashboard's filters, as CSV (written by DuckDB) or Parquet (parquet-wasm). */
+export async function exportRows(
+  db: SqlRunner & { arrow(sql: string): Uint8Array },
+  writeCsv: (sql: string) => Promise<Uint8Array>,
+  request: RowsExportRequest,
+): Promise<Uint8Array> {
+  const { table } = await datasetTable(db, request.datasetId);
+  const sql = exportRowsSql(table, request.model, request.filters, request.files, request.format);
+  if (request.format !== 'parquet') return writeCsv(sql);
+  // parquet-wasm refuses DuckDB's result bytes as they come ("failed to fill whole buffer"); written out
+  // again by apache-arrow, it takes them.
+  return writeParquetFile(tableToIPC(tableFromIPC(db.arrow(sql)), 'stream'));
 }

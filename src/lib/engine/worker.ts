@@ -3,7 +3,7 @@ import { clearAllSql, createModelsSql } from '$lib/models/restaurant/build-inges
 import { datasetVersionsSql } from '$lib/models/restaurant/build-persist-sql';
 import { copyToCsvSql } from '$lib/models/sql';
 import type { EngineApi, EngineInfo, EngineOptions, FileResult, RestoreReport } from './api';
-import { inferMetricsModel, readMetricsPanels } from './metrics';
+import { exportRows, inferMetricsModel, readMetricsPanels } from './metrics';
 import { ModelCubes } from './model-cubes';
 import { profileDatasetById } from './profile';
 import { applyRoles } from './roles';
@@ -43,6 +43,18 @@ let history: FileResult[] = [];
 let restored: Promise<RestoreReport> | null = null;
 let fileNames = 0;
 const temporaryPath = (ext: string) => `dd_tmp_${++fileNames}.${ext}`;
+
+/** A query's rows as CSV, written by DuckDB (its quoting and escaping) to a file in its memory. */
+async function writeCsv(sql: string): Promise<Uint8Array> {
+  const { db, reader } = await startEngine();
+  const path = temporaryPath('csv');
+  try {
+    await reader.exec(copyToCsvSql(sql, path));
+    return db.bindings.copyFileToBuffer(path);
+  } finally {
+    dropFile(db, path);
+  }
+}
 
 function startEngine(options: EngineOptions = {}): Promise<Engine> {
   engine ??= (async () => {
@@ -177,15 +189,14 @@ const api: EngineApi = {
   },
 
   async exportCsv(sql) {
-    const { db, reader } = await startEngine();
-    const path = temporaryPath('csv');
-    try {
-      await reader.exec(copyToCsvSql(sql, path));
-      const bytes = db.bindings.copyFileToBuffer(path);
-      return transfer(bytes, [bytes.buffer]);
-    } finally {
-      dropFile(db, path);
-    }
+    const bytes = await writeCsv(sql);
+    return transfer(bytes, [bytes.buffer]);
+  },
+
+  async exportRows(request) {
+    const { reader } = await startEngine();
+    const bytes = await exportRows(reader, writeCsv, request);
+    return transfer(bytes, [bytes.buffer]);
   },
 
   async setRoles(datasetId, roles) {

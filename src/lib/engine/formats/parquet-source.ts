@@ -16,16 +16,7 @@ export async function parquetSource(file: File, source: SourceFile): Promise<Tab
       `"${source.name}" could not be read as Parquet: ${errorText(error)}. It may be cut short, damaged or ` +
         `not a Parquet file: write it again and drop it again. ${KEEP}`,
     );
-  const worker = new Worker(new URL('./parquet-worker.ts', import.meta.url), { type: 'module' });
-  const crashed = new Promise<never>((_, reject) =>
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      reject(new Error(`the reader stopped on damaged data (${event.message || 'no reason given'})`));
-    }),
-  );
-  crashed.catch(() => undefined);
-  const reader = Comlink.wrap<ParquetReader>(worker);
-  const call = <T>(request: Promise<T>) => Promise.race([request, crashed]);
+  const { reader, call, worker } = parquetWorker();
   let opened: { columns: string[]; format: string };
   try {
     opened = await call(reader.open(file));
@@ -63,6 +54,31 @@ export async function parquetSource(file: File, source: SourceFile): Promise<Tab
     }
   }
   return { ...source, columns, batches, format: () => format, notes: () => [] };
+}
+
+/** Rows as a Parquet file, written by parquet-wasm in a worker started for it and ended after. */
+export async function writeParquetFile(ipc: Uint8Array): Promise<Uint8Array> {
+  const { reader, call, worker } = parquetWorker();
+  try {
+    return await call(reader.write(Comlink.transfer(ipc, [ipc.buffer])));
+  } finally {
+    worker.terminate();
+  }
+}
+
+/** A worker for one file; `call` fails a request when the worker dies under it (a WebAssembly trap). */
+function parquetWorker() {
+  const worker = new Worker(new URL('./parquet-worker.ts', import.meta.url), { type: 'module' });
+  const crashed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new Error(`the reader stopped on damaged data (${event.message || 'no reason given'})`));
+    }),
+  );
+  crashed.catch(() => undefined);
+  const reader = Comlink.wrap<ParquetReader>(worker);
+  const call = <T>(request: Promise<T>) => Promise.race([request, crashed]);
+  return { reader, call, worker };
 }
 
 const errorText = (error: unknown) =>

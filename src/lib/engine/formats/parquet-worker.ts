@@ -1,6 +1,13 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import init, { ParquetFile, type ParquetMetaData } from 'parquet-wasm/esm';
+import init, {
+  Compression,
+  ParquetFile,
+  Table,
+  WriterPropertiesBuilder,
+  writeParquet,
+  type ParquetMetaData,
+} from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { tableFromIPC } from 'apache-arrow';
 import { installErrorTransfer } from '../errors';
@@ -12,7 +19,10 @@ const CODECS = ['uncompressed', 'snappy', 'gzip', 'brotli', 'LZ4', 'zstd', 'LZ4'
 type Batches = ReadableStreamDefaultReader<{ numRows: number; intoIPCStream(): Uint8Array }>;
 let batches: Batches | null = null;
 
-/** One Parquet file, read in a worker of its own: a corrupt file can make the reader's WebAssembly trap. */
+/**
+ * One Parquet file read, or one written, in a worker of its own: a corrupt file can make the reader's
+ * WebAssembly trap, and its memory only grows.
+ */
 const reader = {
   async open(file: File): Promise<{ columns: string[]; format: string }> {
     await init({ module_or_path: parquetWasm });
@@ -22,6 +32,14 @@ const reader = {
     const stream: ReadableStream = await parquet.stream({ batchSize: BATCH_ROWS, concurrency: 1 });
     batches = stream.getReader() as Batches;
     return { columns, format };
+  },
+
+  /** Rows (an Arrow IPC stream) written as a Parquet file, zstd-compressed. */
+  async write(ipc: Uint8Array): Promise<Uint8Array> {
+    await init({ module_or_path: parquetWasm });
+    const properties = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
+    const bytes = writeParquet(Table.fromIPCStream(ipc), properties);
+    return Comlink.transfer(bytes, [bytes.buffer]);
   },
 
   /** The next batch as an Arrow IPC stream (moved, not copied), or null at the end. */
