@@ -42,6 +42,10 @@ test('the app can be installed, and after one visit it opens and loads files wit
   await waitReady(page);
   expectSameAnswers(await downloadAnswers(page), expectedAnswers([fixture('part-1.csv')]));
   await expectChartsDrawn(page);
+  // Parquet's reader (its own worker and WebAssembly) is kept for offline use too.
+  await dropFiles(page, [fixture('formats/weather.parquet')]);
+  await waitReady(page);
+  await expect(page.getByTestId('history-entry').first()).toHaveAttribute('data-status', 'loaded');
   expect(fromNetwork, 'responses that did not come from the service worker').toEqual([]);
 });
 

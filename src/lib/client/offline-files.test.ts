@@ -8,10 +8,15 @@ describe('the engine files kept for offline use', () => {
       '_app/immutable/workers/assets/duckdb-mvp-BP0pRkMH.wasm',
       '_app/immutable/workers/chunks/D8NudN84.js',
       '_app/immutable/workers/assets/duckdb-eh-9ubY-jlA.wasm',
+      '_app/immutable/workers/assets/parquet_wasm_bg-BHq48xsW.wasm',
       '_app/immutable/workers/worker-DGbwXWSe.js.map',
     ]);
     expect(files).toEqual({
-      worker: ['_app/immutable/workers/chunks/D8NudN84.js', '_app/immutable/workers/worker-DGbwXWSe.js'],
+      worker: [
+        '_app/immutable/workers/assets/parquet_wasm_bg-BHq48xsW.wasm',
+        '_app/immutable/workers/chunks/D8NudN84.js',
+        '_app/immutable/workers/worker-DGbwXWSe.js',
+      ],
       bundles: {
         eh: ['_app/immutable/workers/assets/duckdb-eh-9ubY-jlA.wasm'],
         mvp: ['_app/immutable/workers/assets/duckdb-mvp-BP0pRkMH.wasm'],

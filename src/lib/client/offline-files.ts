@@ -36,7 +36,8 @@ export function engineFiles(paths: readonly string[]): EngineFiles {
   for (const path of [...paths].sort()) {
     const bundle = bundleOf(path);
     if (bundle) files.bundles[bundle].push(path);
-    else if (path.endsWith('.js')) files.worker.push(path);
+    // The workers' scripts, and other WebAssembly they load (parquet-wasm's reader, on the first Parquet file).
+    else if (path.endsWith('.js') || path.endsWith('.wasm')) files.worker.push(path);
   }
   return files;
 }
