@@ -58,18 +58,19 @@ export async function ingestFiles(
       started,
     };
     before += file.size;
+    const fileStarted = performance.now();
     const unpacking = { ...whole, size: file.size / 2 };
     let parts: FilePart[];
     try {
       parts = await expandFile(file, async (read) => {
         const size = Math.max(1, file.size);
         onProgress(progressIn(unpacking, file.name, read, size, 'reading'));
-        await stepOn(loading)();
+        // Cancel stops a long decompression too, not only the load after it.
+        if ((await stepOn(loading)()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
       });
     } catch (error) {
-      results.push(
-        failedResult(error, file.name, file.size, performance.now() - started, loading.db.memoryLimit),
-      );
+      const ms = performance.now() - fileStarted;
+      results.push(failedResult(error, file.name, file.size, ms, loading.db.memoryLimit));
       continue;
     }
     if (replacing) parts = parts.filter((part) => part.file.name === replacing.name || parts.length === 1);
