@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser, Page } from '@playwright/test';
+import { tableFromIPC } from 'apache-arrow';
+import { parseCsv } from '../support/metrics-oracle';
 import { parseRestaurantCsv } from '../support/restaurant-oracle';
 import {
   dashboard,
@@ -223,6 +226,49 @@ test('a million-row result scrolls without a million DOM rows', async ({ page })
     '1,000,000 rows (the first 1,000,000; the query returned more)',
   );
   await expect(grid).toHaveAttribute('data-rows', '1000000');
+
+  // A download holds every row, not only those the page got.
+  await expect(page.getByTestId('sql-download')).toContainText('every row of the result');
+  const csv = await download(page, 'sql-download-csv');
+  expect(csv.name).toBe('query-result.csv');
+  const lines = readFileSync(csv.path, 'utf8').trimEnd().split('\n');
+  expect(lines.length).toBe(2_500_001);
+  expect([lines[0], lines[1], lines.at(-1)]).toEqual(['range', '0', '2499999']);
+  await expect(page.getByTestId('sql-download-status')).toContainText('2,500,000 rows');
+});
+
+test('a result downloads as CSV, Parquet and an Arrow file, each read back by other tools', async ({
+  page,
+}) => {
+  await openConsole(page);
+  const table = await rawTable(page);
+  await runQuery(
+    page,
+    `SELECT trim(food_names) AS dish, sum(try_cast(food_cost AS DECIMAL(18, 6))) AS revenue FROM "${table}"\n` +
+      `WHERE nullif(trim(food_names), '') IS NOT NULL GROUP BY ALL ORDER BY revenue DESC, dish -- per dish`,
+  );
+  const expected = revenuePerDish().map(([dish, revenue]) => [dish, Number(revenue.replaceAll(',', ''))]);
+  await expect(page.getByTestId('sql-status')).toContainText(`${expected.length} rows`);
+  const expectRevenue = (rows: [unknown, unknown][]) => {
+    expect(rows.map(([dish]) => dish)).toEqual(expected.map(([dish]) => dish));
+    rows.forEach(([, revenue], i) => expect(Number(revenue)).toBeCloseTo(Number(expected[i]?.[1]), 6));
+  };
+
+  const csv = await download(page, 'sql-download-csv');
+  expect(csv.name).toBe(`${table}.query.csv`);
+  expectRevenue(parseCsv(readFileSync(csv.path, 'utf8')).map((r) => [r.dish, r.revenue]));
+  await expect(page.getByTestId('sql-download-status')).toContainText(`${expected.length} rows`);
+
+  const parquet = await download(page, 'sql-download-parquet');
+  expect(parquet.name).toBe(`${table}.query.parquet`);
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  const read = await db.runAndReadAll(`SELECT * FROM read_parquet('${parquet.path.replace(/'/g, "''")}')`);
+  expectRevenue(read.getRowsJS() as [unknown, unknown][]);
+
+  const arrow = await download(page, 'sql-download-arrow');
+  expect(arrow.name).toBe(`${table}.query.arrow`);
+  const file = tableFromIPC(readFileSync(arrow.path));
+  expectRevenue(file.toArray().map((r: { dish: unknown; revenue: unknown }) => [r.dish, r.revenue]));
 });
 
 test('an error shows DuckDB’s message and where in the query', async ({ page }) => {

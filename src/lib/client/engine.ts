@@ -11,6 +11,7 @@ import type {
   Narrowed,
   RestoreReport,
   SqlLimits,
+  SqlDownload,
   SqlRunResult,
   StorageInfo,
   RowsExportRequest,
@@ -20,6 +21,7 @@ import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
 import type { RangePanel, RangePanelRows } from '$lib/models/restaurant/range-panels';
 import type { RoleMapping } from '$lib/models/dataset/roles';
 import type { ColumnProfile } from '$lib/models/profile/profile-rows';
+import type { ResultFormat } from '$lib/sql-console/result-file';
 import type { SchemaTable } from '$lib/sql-console/schema';
 import { installErrorTransfer } from '$lib/engine/errors';
 import type { Row } from '$lib/engine/sql-runner';
@@ -156,6 +158,12 @@ export async function runSql(sql: string, limits?: SqlLimits, id = nextSqlId()):
 }
 
 export const cancelSql = (id?: number) => worker().cancelSql(id);
+
+/** Every row of a console query as a file, written in the worker. */
+export async function downloadSql(sql: string, format: ResultFormat, id = nextSqlId()): Promise<SqlDownload> {
+  await startEngine();
+  return worker().downloadSql(sql, format, id);
+}
 
 export async function sqlSchema(): Promise<SchemaTable[]> {
   await startEngine();

@@ -1,11 +1,13 @@
 import { EngineError } from '$lib/engine/errors';
+import { LINEAGE } from '$lib/models/dataset/columns';
 import { ident } from '$lib/models/sql';
 import { defaultTitle, type QueryPanel } from '$lib/report/query-panel';
 import type { ChartData, ChartSpec, ChartType } from '$lib/sql-console/chart-sql';
 import type { SqlPosition } from '$lib/sql-console/error-position';
 import type { QueryResult, ResultColumn } from '$lib/sql-console/result-table';
-import { largestTable, type SchemaTable } from '$lib/sql-console/schema';
-import { cancelSql, nextSqlId, sqlSchema } from './engine';
+import { resultFileName, type ResultFormat } from '$lib/sql-console/result-file';
+import { defaultTable, type SchemaTable } from '$lib/sql-console/schema';
+import { cancelSql, downloadSql, nextSqlId, sqlSchema } from './engine';
 import { chartData, panelFrom, runQuery } from './query-panels';
 
 export interface ConsoleError {
@@ -21,7 +23,11 @@ const asConsoleError = (error: unknown): ConsoleError =>
 const isCancel = (error: unknown) => error instanceof EngineError && error.name === 'SqlCancelled';
 
 /** The first text column as x and the first numeric one as y; a pie or bar counts rows when none is numeric. */
-export function defaultSpec(columns: readonly ResultColumn[], type: ChartType = 'bar'): ChartSpec | null {
+export function defaultSpec(all: readonly ResultColumn[], type: ChartType = 'bar'): ChartSpec | null {
+  // Which file and row a value came from is bookkeeping, never what a chart should show first.
+  const lineage: readonly string[] = Object.values(LINEAGE);
+  const kept = all.filter((c) => !lineage.includes(c.name));
+  const columns = kept.length > 0 ? kept : all;
   const numeric = columns.filter((c) => c.kind === 'number');
   const x =
     type === 'scatter' || type === 'line'
@@ -55,6 +61,8 @@ export class SqlConsoleState {
   charting = $state(false);
   chartError = $state<string | null>(null);
 
+  /** The engine's id of the download being written, so it can be cancelled. */
+  private downloading: number | null = null;
   private chartRequest = 0;
   private runningQuery: number | null = null;
   /** The engine's id of the chart query in flight: a new run or chart stops it instead of waiting. */
@@ -62,7 +70,7 @@ export class SqlConsoleState {
 
   async loadSchema(): Promise<void> {
     await this.refreshSchema();
-    const table = largestTable(this.schema);
+    const table = defaultTable(this.schema);
     if (this.sql === '' && table) this.sql = `SELECT *\nFROM ${ident(table.name)}\nLIMIT 1000`;
   }
 
@@ -106,6 +114,27 @@ export class SqlConsoleState {
 
   cancel(): void {
     if (this.runningQuery !== null) void cancelSql(this.runningQuery);
+  }
+
+  /** Every row of the shown result's query as a file, named for the table it reads. */
+  async download(format: ResultFormat): Promise<{ name: string; bytes: Uint8Array; rows: number } | null> {
+    const result = this.result;
+    if (!result) return null;
+    const query = nextSqlId();
+    this.downloading = query;
+    try {
+      const file = await downloadSql(result.sql, format, query);
+      return { ...file, name: resultFileName(result.sql, this.schema, format) };
+    } catch (error) {
+      if (isCancel(error)) return null;
+      throw new Error(asConsoleError(error).message, { cause: error });
+    } finally {
+      this.downloading = null;
+    }
+  }
+
+  cancelDownload(): void {
+    if (this.downloading !== null) void cancelSql(this.downloading);
   }
 
   async drawChart(spec: ChartSpec): Promise<void> {

@@ -15,6 +15,7 @@ import type { SourceRecord } from '$lib/models/restaurant/build-ingest-sql';
 import type { RangeCubeTables } from '$lib/models/restaurant/build-range-cube-sql';
 import type { Scope } from '$lib/models/restaurant/build-dashboard-sql';
 import type { RangePanel, RangePanelRows } from '$lib/models/restaurant/range-panels';
+import type { ResultFormat } from '$lib/sql-console/result-file';
 import type { SchemaTable } from '$lib/sql-console/schema';
 
 export interface EngineInfo {
@@ -134,6 +135,12 @@ export interface SqlRunResult {
   ms: number;
 }
 
+/** Every row of a console query as a file's bytes (transferred), and how many rows that is. */
+export interface SqlDownload {
+  bytes: Uint8Array;
+  rows: number;
+}
+
 /** How a range was narrowed: read from its column's range cube, or by a scan of the table. */
 export type NarrowedBy = 'range cube' | 'scan' | 'none';
 
@@ -215,6 +222,11 @@ export interface EngineApi {
    * the engine and the dashboard carry on.
    */
   cancelSql(id?: number): Promise<void>;
+  /**
+   * Every row of a console query (not only those `runSql` lets through) as CSV, Parquet or an Arrow file;
+   * checked and run like `runSql`, and cancelled by its id the same way.
+   */
+  downloadSql(sql: string, format: ResultFormat, id?: number): Promise<SqlDownload>;
   /** The tables and views queries can read, with their columns, as they are now. */
   sqlSchema(): Promise<SchemaTable[]>;
   /** Deletes every table and everything kept in this browser. */

@@ -1,5 +1,6 @@
+import { readdirSync, rmSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWasmDatabase } from '$lib/testing/wasm-duckdb';
 import { cell, cellText, queryResult } from '$lib/sql-console/result-table';
 import { SqlConsole, SqlConsoleError } from './sql-console';
@@ -13,6 +14,11 @@ beforeAll(async () => {
   bindings.runQuery(conn, 'CREATE TABLE orders (dish VARCHAR, cost DOUBLE)');
   bindings.runQuery(conn, "INSERT INTO orders VALUES ('soup', 4.5), ('pie', 6), ('soup', 5.5)");
   bindings.runQuery(conn, 'CREATE VIEW dishes AS SELECT DISTINCT dish FROM orders');
+});
+
+// DuckDB-WASM in Node writes COPY's files to the working folder.
+afterAll(() => {
+  for (const name of readdirSync('.')) if (/^(tmp_)?dd_console_\d+\.csv$/.test(name)) rmSync(name);
 });
 
 const error = async (promise: Promise<unknown>) => {
@@ -159,5 +165,38 @@ describe('the SQL console on DuckDB-WASM', () => {
       ['table', 'orders', ['dish', 'cost']],
       ['view', 'dishes', ['dish']],
     ]);
+  });
+
+  it('downloads every row as CSV written by DuckDB, past the limits the page gets', async () => {
+    const sql = new SqlConsole(bindings, connect());
+    const file = await sql.download(
+      `SELECT range AS i, CASE WHEN range = 1 THEN 'a "quoted", value' END AS note FROM range(1500000) -- all`,
+      'csv',
+    );
+    expect(file.rows).toBe(1_500_000);
+    const lines = new TextDecoder().decode(file.bytes).trimEnd().split('\n');
+    expect(lines.length).toBe(1_500_001);
+    expect(lines.slice(0, 3)).toEqual(['i,note', '0,', '1,"a ""quoted"", value"']);
+    expect(lines.at(-1)).toBe('1499999,');
+  });
+
+  it('downloads every row as Arrow, with ENUM columns as their text, and checks the statement first', async () => {
+    const conn = connect();
+    bindings.runQuery(conn, "CREATE TYPE IF NOT EXISTS course AS ENUM ('starter', 'main')");
+    bindings.runQuery(conn, "CREATE TABLE IF NOT EXISTS courses AS SELECT 'main'::course AS course, 2 AS n");
+    const sql = new SqlConsole(bindings, conn);
+    const file = await sql.download('SELECT * FROM courses', 'arrow');
+    expect(file.rows).toBe(1);
+    expect(
+      tableFromIPC(file.bytes)
+        .toArray()
+        .map((r) => r.toJSON()),
+    ).toEqual([{ course: 'main', n: 2 }]);
+    const refused = await error(sql.download('DROP TABLE orders', 'csv'));
+    expect(refused.message).toContain('only reads');
+    const cancelled = sql.download('SELECT * FROM range(100000) a, range(100000) b', 'csv', 7);
+    setTimeout(() => sql.cancel(7), 200);
+    expect((await error(cancelled)).name).toBe('SqlCancelled');
+    expect((await sql.run('SELECT count(*) FROM orders')).rows).toBe(1);
   });
 });

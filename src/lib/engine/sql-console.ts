@@ -2,8 +2,9 @@ import { DataType, MessageReader, type Schema } from 'apache-arrow';
 import { rowsFromArrow } from '$lib/arrow-rows';
 import { positionAt, readDuckdbError, type SqlPosition } from '$lib/sql-console/error-position';
 import { schemaSql, toSchemaTable, type SchemaTable } from '$lib/sql-console/schema';
+import { DOWNLOAD_MAX_BYTES, resultCsvSql } from '$lib/sql-console/result-file';
 import { checkStatement, enumsAsTextSql } from '$lib/sql-console/statement';
-import type { SqlLimits, SqlRunResult } from './api';
+import type { SqlDownload, SqlLimits, SqlRunResult } from './api';
 
 /** The few calls of DuckDB-WASM's synchronous bindings the console needs (the browser's or Node's). */
 export interface ConsoleBindings {
@@ -12,6 +13,8 @@ export interface ConsoleBindings {
   pollPendingQuery(conn: number): Uint8Array | null;
   cancelPendingQuery(conn: number): boolean;
   fetchQueryResults(conn: number): Uint8Array | null;
+  copyFileToBuffer(path: string): Uint8Array;
+  dropFile(path: string): unknown;
 }
 
 /** A console query that failed: DuckDB's message and where in the query it points. */
@@ -79,6 +82,7 @@ export class SqlConsole {
   private current: number | null = null;
   private readonly cancelledIds = new Set<number>();
   private nextId = -1;
+  private files = 0;
 
   constructor(
     private readonly bindings: ConsoleBindings,
@@ -89,9 +93,44 @@ export class SqlConsole {
 
   /** Queries take turns. `id` (a caller's number) lets one be cancelled before it starts. */
   run(sql: string, limits: SqlLimits = DEFAULT_LIMITS, id = this.nextId--): Promise<SqlRunResult> {
-    const result = this.turn.then(() => this.runNow(sql, limits, id));
-    this.turn = result.catch(() => undefined);
-    return result;
+    return this.inTurn(id, () => this.checkAndStream(sql, limits));
+  }
+
+  /**
+   * Every row of the query, not only those the page shows: CSV written by DuckDB (its quoting), or the
+   * Arrow IPC stream for the caller to write as Parquet or an Arrow file. Takes its turn; cancelled by id.
+   */
+  download(sql: string, kind: 'csv' | 'arrow', id = this.nextId--): Promise<SqlDownload> {
+    return this.inTurn(id, async () => {
+      if (kind === 'arrow') {
+        const result = await this.checkAndStream(sql, { maxRows: Infinity, maxBytes: DOWNLOAD_MAX_BYTES });
+        if (result.truncated) throw this.tooLarge(sql);
+        return { bytes: result.arrow, rows: result.rows };
+      }
+      this.check(sql);
+      const path = `dd_console_${++this.files}.csv`;
+      try {
+        const copied = await this.stream(resultCsvSql(sql, path), sql, { maxRows: 1, maxBytes: 1 << 20 });
+        const count = Array.isArray(copied) ? undefined : rowsFromArrow(copied.arrow)[0]?.Count;
+        return { bytes: this.bindings.copyFileToBuffer(path), rows: Number(count ?? 0) };
+      } finally {
+        try {
+          this.bindings.dropFile(path);
+        } catch {
+          // never written
+        }
+      }
+    });
+  }
+
+  private tooLarge(sql: string): SqlConsoleError {
+    const most = `${DOWNLOAD_MAX_BYTES / 1024 / 1024 / 1024} GB`;
+    return new SqlConsoleError(
+      `The result is larger than ${most} as Arrow, the most a Parquet or Arrow download holds. ` +
+        'Download it as CSV, or narrow the query to fewer columns or rows.',
+      sql,
+      null,
+    );
   }
 
   /** Stops the query with this id, running or queued; without one, the query running. */
@@ -115,28 +154,36 @@ export class SqlConsole {
     return new SqlConsoleError(message, sql, position);
   }
 
-  private async runNow(sql: string, limits: SqlLimits, id: number): Promise<SqlRunResult> {
-    this.current = id;
-    this.cancelRequested = this.cancelledIds.delete(id);
-    try {
-      if (this.cancelRequested) throw new SqlCancelled();
-      return await this.checkAndStream(sql, limits);
-    } finally {
-      this.current = null;
-    }
+  private inTurn<T>(id: number, work: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(async () => {
+      this.current = id;
+      this.cancelRequested = this.cancelledIds.delete(id);
+      try {
+        if (this.cancelRequested) throw new SqlCancelled();
+        return await work();
+      } finally {
+        this.current = null;
+      }
+    });
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  /** The statement, when it is one that reads; otherwise the reason, with where it points. */
+  private check(sql: string) {
+    const check = checkStatement(sql);
+    if (check.ok) return check.statement;
+    const position = check.position === null ? null : positionAt(sql, check.position);
+    throw new SqlConsoleError(check.message, sql, position);
   }
 
   private async checkAndStream(sql: string, limits: SqlLimits): Promise<SqlRunResult> {
     const started = performance.now();
-    const check = checkStatement(sql);
-    if (!check.ok) {
-      const position = check.position === null ? null : positionAt(sql, check.position);
-      throw new SqlConsoleError(check.message, sql, position);
-    }
+    const statement = this.check(sql);
     let result = await this.stream(sql, sql, limits);
     if (Array.isArray(result)) {
       // DuckDB-WASM streams ENUM values without their dictionary: those columns are read as text instead.
-      result = await this.stream(enumsAsTextSql(check.statement.text, result), sql, limits);
+      result = await this.stream(enumsAsTextSql(statement.text, result), sql, limits);
       if (Array.isArray(result)) throw new SqlConsoleError('The ENUM columns could not be read.', sql, null);
     }
     return { ...result, ms: Math.round(performance.now() - started) };

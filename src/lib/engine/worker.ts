@@ -14,6 +14,7 @@ import { connectionRunner, dropFile, openDatabase, type Database } from './duckd
 import { installErrorTransfer } from './errors';
 import { ingestFiles } from './ingest-files';
 import { Persistence } from './persistence';
+import { downloadResult } from './result-download';
 import { openConsole } from './sql-console-connection';
 import { openStore, STORE_PREFIX } from './store';
 import { DashboardQuiet, turns, yieldToMessages } from './turns';
@@ -257,6 +258,12 @@ const api: EngineApi = {
     stopWarmUp();
     const result = await (await sqlConsole()).run(sql, limits, id);
     return transfer(result, [result.arrow.buffer]);
+  },
+
+  async downloadSql(sql, format, id) {
+    stopWarmUp();
+    const file = await downloadResult(await sqlConsole(), sql, format, id);
+    return transfer(file, [file.bytes.buffer]);
   },
 
   async cancelSql(id) {

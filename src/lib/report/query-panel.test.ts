@@ -47,6 +47,18 @@ describe('defaultSpec', () => {
     expect(defaultSpec([columns[1]!], 'line')).toBeNull();
     expect(defaultSpec([columns[1]!], 'pie')).toEqual({ type: 'pie', x: 'dish', xKind: 'text', y: null });
   });
+  it('passes over the lineage columns of a dataset table', () => {
+    const lineage = [
+      { name: 'dd_source_id', type: 'Int32', kind: 'number' as const },
+      { name: 'dd_row_id', type: 'Int32', kind: 'number' as const },
+    ];
+    expect(defaultSpec([...lineage, columns[1]!])).toEqual({
+      type: 'bar',
+      x: 'dish',
+      xKind: 'text',
+      y: null,
+    });
+  });
 });
 
 describe('defaultChart', () => {

@@ -1,3 +1,5 @@
+import { LINEAGE } from '$lib/models/dataset/columns';
+
 /** The tables and views a query can read, for the editor's completion and the list beside it. */
 export interface SchemaTable {
   schema: string;
@@ -36,10 +38,15 @@ export function toSchemaTable(row: Record<string, unknown>): SchemaTable {
   };
 }
 
-/** The table a first query most likely wants: the largest one. */
-export function largestTable(tables: readonly SchemaTable[]): SchemaTable | null {
-  return tables.reduce<SchemaTable | null>(
-    (best, table) => (table.kind === 'table' && (!best || table.rows > best.rows) ? table : best),
-    null,
-  );
+/**
+ * The table a first query most likely wants: the largest loaded dataset (its rows carry the lineage
+ * columns), not one of the engine's own summaries; the largest table when there is none.
+ */
+export function defaultTable(tables: readonly SchemaTable[]): SchemaTable | null {
+  const largest = (candidates: readonly SchemaTable[]) =>
+    candidates.reduce<SchemaTable | null>(
+      (best, table) => (table.kind === 'table' && (!best || table.rows > best.rows) ? table : best),
+      null,
+    );
+  return largest(tables.filter((t) => t.columns.includes(LINEAGE.row))) ?? largest(tables);
 }
