@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { restaurantRows, toCsv } from './data/restaurant-data';
 
@@ -10,3 +10,9 @@ const csv = toCsv(restaurantRows({ rows: 150_000, seed: 20_241_027, unusableCost
 mkdirSync(dirname(target), { recursive: true });
 writeFileSync(target, csv);
 console.log(`sample: ${target} (${(csv.length / 1e6).toFixed(1)} MB)`);
+
+// A second sample of another shape, read by link with HTTP range requests: the daily weather log the
+// format fixtures write as Parquet (committed, small).
+const weather = 'static/sample/weather.parquet';
+copyFileSync('tests/fixtures/formats/weather.parquet', weather);
+console.log(`sample: ${weather}`);

@@ -10,6 +10,7 @@ import {
   type KeepEngineMessage,
   type KeepEngineReply,
 } from '$lib/client/offline-files';
+import { createPartialResponse } from 'workbox-range-requests';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -99,9 +100,10 @@ async function respond(request: Request): Promise<Response> {
   // The one page, whatever its query string.
   const page = request.mode === 'navigate' && prerendered.includes(url.pathname);
   const stored = await cached(page ? url.pathname : request);
-  if (stored) return stored;
+  // A Parquet file read by link asks for byte ranges: a stored file answers with the slice asked for.
+  if (stored) return request.headers.has('range') ? createPartialResponse(request, stored) : stored;
   const response = await fetch(request);
-  if (response.ok && keptAtRuntime(url.pathname)) {
+  if (response.status === 200 && keptAtRuntime(url.pathname)) {
     const copy = response.clone();
     void caches.open(RUNTIME).then((cache) => cache.put(request, copy));
   }

@@ -107,6 +107,36 @@ test('typed Parquet columns read as their types: the model dashboard matches the
   await expectChartsDrawn(page);
 });
 
+test('a Parquet file this site serves opens by link, read by HTTP range requests, never whole', async ({
+  page,
+  context,
+}) => {
+  const asked: (string | null)[] = [];
+  context.on('request', (request) => {
+    if (request.url().endsWith('/sample/weather.parquet') && !request.serviceWorker())
+      asked.push(request.headers()['range'] ?? null);
+  });
+  await openApp(page);
+  await page.getByTestId('load-weather-sample').click();
+  await waitReady(page);
+  const loaded = entry(page, 'weather.parquet');
+  await expect(loaded).toHaveAttribute('data-format', 'Parquet, snappy, 1 row group');
+  await expect(loaded).toContainText('by HTTP range requests');
+  await expectFigures(page, records('weather.csv'), [], 'sum:precipitation');
+  await expectChartsDrawn(page);
+  // The footer, then the row group: every request asks for a range, and none for the whole file.
+  expect(asked.length).toBeGreaterThanOrEqual(3);
+  for (const range of asked) expect(range).toMatch(/^bytes=(\d+-\d+|-\d+)$/);
+
+  // A link to a file that is not there, or to another site, says so and changes nothing.
+  await page.goto('./?open=sample/none.parquet&open=https://elsewhere.example/x.csv');
+  await expect(page.getByText('"https://elsewhere.example/x.csv" was not opened')).toBeVisible();
+  await expect(entry(page, 'none.parquet')).toHaveAttribute('data-status', 'failed');
+  await expect(entry(page, 'none.parquet')).toContainText('could not be fetched');
+  await expect(entry(page, 'none.parquet')).toContainText('HTTP 404');
+  await expect(entry(page, 'weather.parquet')).toHaveAttribute('data-status', 'loaded');
+});
+
 test('nested JSON: dotted column names, lists as text, markup in values shown as text', async ({ page }) => {
   await openApp(page);
   await pickFiles(page, [format('nested.ndjson')]);

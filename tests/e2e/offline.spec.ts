@@ -58,4 +58,9 @@ test('the sample is one click away offline too', async ({ page, context }) => {
   await page.getByTestId('load-sample').click();
   await waitReady(page);
   expectSameAnswers(await downloadAnswers(page), expectedAnswers([SAMPLE]));
+  // The Parquet sample's byte ranges are cut from the stored file.
+  await page.goto('./?open=sample/weather.parquet');
+  const weather = page.getByTestId('history-entry').filter({ hasText: 'weather.parquet' });
+  await expect(weather).toHaveAttribute('data-status', 'loaded', { timeout: 30_000 });
+  await expect(weather).toContainText('1,461 rows');
 });

@@ -3,6 +3,7 @@ import type { MetricsModel } from '$lib/models/metrics/metrics-model';
 import type { MetricsPanels, MetricsRequest } from '$lib/models/metrics/metrics-panels';
 import { rowsFromArrow } from '$lib/arrow-rows';
 import type {
+  DataLink,
   EngineApi,
   EngineInfo,
   IngestOptions,
@@ -68,7 +69,7 @@ export async function query(sql: string, { background = false } = {}): Promise<R
 }
 
 export async function ingest(
-  files: File[],
+  files: (File | DataLink)[],
   onProgress: (p: IngestProgress) => void,
   options: IngestOptions = {},
 ): Promise<IngestReport> {

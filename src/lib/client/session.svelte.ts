@@ -1,6 +1,6 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { ReadChoice } from '$lib/models/csv-read/read-decision';
-import type { EngineInfo, FileResult, IngestProgress, StorageInfo } from '$lib/engine/api';
+import type { DataLink, EngineInfo, FileResult, IngestProgress, StorageInfo } from '$lib/engine/api';
 import { rejectedRecordsSql } from '$lib/models/restaurant/build-dashboard-sql';
 import { NO_ROLES, ROLES, type Role, type RoleMapping } from '$lib/models/dataset/roles';
 import { vocabulary } from '$lib/format/vocabulary';
@@ -18,6 +18,7 @@ import {
   saveData,
   startEngine,
 } from './engine';
+import { resolveLinks } from './data-links';
 import { Filters } from './filters.svelte';
 import { MetricsState } from './metrics-state.svelte';
 import { QueryPanelsState } from './query-panels-state.svelte';
@@ -146,7 +147,7 @@ export class Session {
   /** Loads run one after another: files picked, dropped or found in a watched folder during a load wait. */
   private loads: Promise<void> = Promise.resolve();
 
-  load(files: File[]): Promise<void> {
+  load(files: (File | DataLink)[]): Promise<void> {
     if (files.length === 0) return Promise.resolve();
     const run = this.loads.then(() => this.loadNow(files));
     this.loads = run.catch(() => undefined);
@@ -175,7 +176,10 @@ export class Session {
     return run;
   }
 
-  private async loadNow(files: File[], reread?: { sourceId: number; choice: ReadChoice }): Promise<void> {
+  private async loadNow(
+    files: (File | DataLink)[],
+    reread?: { sourceId: number; choice: ReadChoice },
+  ): Promise<void> {
     this.loading = true;
     await this.started;
     this.notices = [];
@@ -192,7 +196,7 @@ export class Session {
       this.history = report.history;
       report.files.forEach((result, i) => {
         const file = files[i];
-        if (result.status !== 'loaded' || !file) return;
+        if (result.status !== 'loaded' || !(file instanceof File)) return;
         if (reread) this.dropped.delete(reread.sourceId);
         this.dropped.set(result.sourceId, file);
       });
@@ -210,6 +214,15 @@ export class Session {
       this.progress = null;
     }
     void this.save();
+  }
+
+  /** Files this site serves, by path or address (a page link's `open` parameters, a sample). */
+  async openLinks(paths: readonly string[]): Promise<void> {
+    const { links, refused } = resolveLinks(paths, location.href);
+    if (refused.length > 0) this.notices = refused;
+    return this.load(links).then(() => {
+      if (refused.length > 0 && links.length > 0) this.notices = [...refused, ...this.notices];
+    });
   }
 
   async loadSample(url: string): Promise<void> {

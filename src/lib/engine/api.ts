@@ -150,10 +150,16 @@ export interface Narrowed {
   cube: RangeCubeTables | null;
 }
 
+/** A file this site serves, by its absolute URL (same origin: the page's CSP allows no other). */
+export interface DataLink {
+  url: string;
+}
+
 export interface EngineApi {
   start(options?: EngineOptions): Promise<EngineInfo>;
+  /** Dropped files, and links to files this site serves (Parquet is read there by range requests). */
   ingest(
-    files: File[],
+    files: (File | DataLink)[],
     onProgress: (progress: IngestProgress) => void,
     options?: IngestOptions,
   ): Promise<IngestReport>;

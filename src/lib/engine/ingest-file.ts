@@ -18,11 +18,11 @@ export interface FileHash {
   finish: () => Promise<string>;
 }
 
-const notLoadedCancelled = (file: File): FileResult => ({
+const notLoadedCancelled = ({ name, size }: { name: string; size: number }): FileResult => ({
   status: 'cancelled',
-  name: file.name,
-  bytes: file.size,
-  reason: `"${file.name}": not loaded, cancelled.`,
+  name,
+  bytes: size,
+  reason: `"${name}": not loaded, cancelled.`,
   ms: 0,
 });
 
@@ -101,4 +101,30 @@ async function tableSource(
           `loaded is unchanged.`
       : `"${file.name}" is a ${format} file inside a compressed file: open it first, then drop what it holds.`,
   );
+}
+
+/** A Parquet file read where it is, by range requests; its identity (address, version, size) is its hash. */
+export async function ingestParquetLink(
+  { db, loader, cancelled }: FileLoading,
+  link: { url: string; name: string; bytes: number; identity: string },
+  stepAt: (read: () => number) => Step,
+  { remembered }: PartRead,
+): Promise<FileResult> {
+  const started = performance.now();
+  if (cancelled()) return notLoadedCancelled({ name: link.name, size: link.bytes });
+  try {
+    const base = { name: link.name, bytes: link.bytes, contentHash: async () => link.identity };
+    const source = await parquetSource(link.url, base);
+    const step = stepAt(() => (source.readFraction?.() ?? 0) * link.bytes);
+    const outcome = await ingestTable(loader, source, step, remembered, null);
+    const note = `Read from ${link.url} by HTTP range requests (its footer, then its row groups), not downloaded whole.`;
+    return {
+      status: 'loaded',
+      ...outcome,
+      notes: [note, ...outcome.notes],
+      ms: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    return failedResult(error, link.name, link.bytes, performance.now() - started, db.memoryLimit);
+  }
 }

@@ -1,11 +1,12 @@
 import type { RememberedRoles } from '$lib/models/dataset/roles';
 import { sourcePlaceSql } from '$lib/models/dataset/build-dataset-sql';
 import type { ReadChoice } from '$lib/models/csv-read/read-decision';
-import type { FileResult, IngestOptions, IngestProgress } from './api';
+import type { DataLink, FileResult, IngestOptions, IngestProgress } from './api';
 import { StreamingContentHash } from './content-hash';
 import type { Database } from './duckdb';
 import { expandFile, type FilePart } from './formats/expand';
-import { ingestCsvFile, ingestTableFile, type FileHash } from './ingest-file';
+import { openLink, linkName, type OpenedLink } from './formats/open-link';
+import { ingestCsvFile, ingestParquetLink, ingestTableFile, type FileHash } from './ingest-file';
 import type { Replacing } from './ingest-record';
 import type { TableRunner } from './ingest-table';
 import { IngestCancelled, failedResult } from './ingest-errors';
@@ -39,26 +40,30 @@ interface Span {
  */
 export async function ingestFiles(
   loading: FileLoading,
-  files: readonly File[],
+  inputs: readonly (File | DataLink)[],
   onProgress: (progress: IngestProgress) => void,
   { remembered = {}, reread }: IngestOptions,
 ): Promise<FileResult[]> {
   const started = performance.now();
-  const dropTotal = files.reduce((sum, file) => sum + file.size, 0);
+  const dropTotal = inputs.reduce((sum, input) => sum + (input instanceof Blob ? input.size : 0), 0);
   const results: FileResult[] = [];
   const replacing = reread ? await replacedSource(loading.loader, reread.sourceId) : null;
   let before = 0;
-  for (const [fileIndex, file] of files.entries()) {
-    const whole: Span = {
-      fileIndex,
-      fileCount: files.length,
-      start: before,
-      size: file.size,
-      dropTotal,
-      started,
-    };
-    before += file.size;
+  for (const [fileIndex, input] of inputs.entries()) {
     const fileStarted = performance.now();
+    const at = { fileIndex, fileCount: inputs.length, start: before, size: 0, dropTotal, started };
+    let file: File;
+    if (input instanceof Blob) file = input;
+    else {
+      const opened = await fromLink(loading, input, at, onProgress, remembered);
+      if (!(opened instanceof Blob)) {
+        results.push(opened);
+        continue;
+      }
+      file = opened;
+    }
+    const whole: Span = { ...at, size: file.size };
+    before += file.size;
     const unpacking = { ...whole, size: file.size / 2 };
     let parts: FilePart[];
     try {
@@ -88,6 +93,40 @@ export async function ingestFiles(
     }
   }
   return results;
+}
+
+/**
+ * A link's file fetched, to be read as a dropped one; or, for Parquet that its server serves by ranges,
+ * the result of reading it where it is. A link's size is known once it answers: its span is the whole bar.
+ */
+async function fromLink(
+  loading: FileLoading,
+  link: DataLink,
+  at: Span,
+  onProgress: (progress: IngestProgress) => void,
+  remembered: PartRead['remembered'],
+): Promise<File | FileResult> {
+  const started = performance.now();
+  const name = linkName(link.url);
+  const spanOf = (bytes: number): Span => ({ ...at, size: bytes, dropTotal: at.start + bytes });
+  let opened: OpenedLink;
+  try {
+    opened = await openLink(link.url, async (read, total) => {
+      onProgress(progressIn(spanOf(total), name, read, total, 'reading'));
+      if ((await stepOn(loading)()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
+    });
+  } catch (error) {
+    return failedResult(error, name, 0, performance.now() - started, loading.db.memoryLimit);
+  }
+  if (opened.kind === 'file') return opened.file;
+  const { bytes } = opened;
+  const stepAt =
+    (read: () => number): Step =>
+    async () => {
+      onProgress(progressIn(spanOf(bytes), name, read(), bytes, 'reading'));
+      return stepOn(loading)();
+    };
+  return ingestParquetLink(loading, opened, stepAt, { remembered, choice: {}, replacing: null });
 }
 
 const stepOn =

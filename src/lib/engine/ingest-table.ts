@@ -23,6 +23,10 @@ export interface TableSource extends SourceFile {
   /** How the file was read, said once its rows are read: "Parquet, snappy, 3 row groups". */
   format: () => string;
   notes: () => string[];
+  /** How much of the file its batches have read so far, from 0 to 1, when the reader can tell. */
+  readFraction?: () => number;
+  /** Frees what the reader holds (a worker), whether or not its batches were read. */
+  close?: () => void;
 }
 
 /** A connection that also takes Arrow rows into a new table. */
@@ -56,7 +60,12 @@ export async function ingestTable(
   replacing: Replacing | null,
 ): Promise<FileOutcome> {
   const started = performance.now();
-  await checkNewSource(db, source, replacing?.sourceId ?? null);
+  try {
+    await checkNewSource(db, source, replacing?.sourceId ?? null);
+  } catch (error) {
+    source.close?.();
+    throw error;
+  }
   const [{ id }] = (await db.rows(nextSourceIdSql())) as [{ id: number }];
   const staged: Stage[] = [];
   await db.exec('BEGIN TRANSACTION');
@@ -110,6 +119,7 @@ export async function ingestTable(
     await db.exec('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
+    source.close?.();
     for (const stage of staged) await db.exec(dropStageSql(stage.table)).catch(() => undefined);
   }
 }

@@ -9,7 +9,7 @@ import type { ParquetReader } from './parquet-worker';
  * from the File, a batch at a time, into Arrow for DuckDB. The reader runs in a worker of its own, started
  * per file: its WebAssembly memory only grows, and a corrupt file can make it trap instead of throwing.
  */
-export async function parquetSource(file: File, source: SourceFile): Promise<TableSource> {
+export async function parquetSource(input: File | string, source: SourceFile): Promise<TableSource> {
   const broken = (error: unknown) =>
     new IngestError(
       source.name,
@@ -17,14 +17,15 @@ export async function parquetSource(file: File, source: SourceFile): Promise<Tab
         `not a Parquet file: write it again and drop it again. ${KEEP}`,
     );
   const { reader, call, worker } = parquetWorker();
-  let opened: { columns: string[]; format: string };
+  let opened: { columns: string[]; format: string; rows: number };
   try {
-    opened = await call(reader.open(file));
+    opened = await call(reader.open(input));
   } catch (error) {
     worker.terminate();
     throw broken(error);
   }
-  const { columns, format } = opened;
+  const { columns, format, rows } = opened;
+  let read = 0;
   const seen = new Set<string>();
   const repeated = columns.find((name) => seen.size === seen.add(name.toLowerCase()).size);
   if (repeated !== undefined) {
@@ -47,13 +48,23 @@ export async function parquetSource(file: File, source: SourceFile): Promise<Tab
         if (!batch) return;
         coming = next();
         coming.catch(() => undefined);
+        read += batch.rows;
         if (batch.rows > 0) yield { ...batch, columns };
       }
     } finally {
       worker.terminate();
     }
   }
-  return { ...source, columns, batches, format: () => format, notes: () => [] };
+  const readFraction = () => (rows > 0 ? Math.min(1, read / rows) : 0);
+  return {
+    ...source,
+    columns,
+    batches,
+    format: () => format,
+    notes: () => [],
+    readFraction,
+    close: () => worker.terminate(),
+  };
 }
 
 /** Rows as a Parquet file, written by parquet-wasm in a worker started for it and ended after. */

@@ -24,14 +24,16 @@ let batches: Batches | null = null;
  * WebAssembly trap, and its memory only grows.
  */
 const reader = {
-  async open(file: File): Promise<{ columns: string[]; format: string }> {
+  /** A File, or a same-origin URL read by range requests (the footer, then the row groups). */
+  async open(input: Blob | string): Promise<{ columns: string[]; format: string; rows: number }> {
     await init({ module_or_path: parquetWasm });
-    const parquet = await ParquetFile.fromFile(file);
+    const parquet =
+      typeof input === 'string' ? await ParquetFile.fromUrl(input) : await ParquetFile.fromFile(input);
     const columns = tableFromIPC(parquet.schema().intoIPCStream()).schema.fields.map((f) => f.name);
     const format = describe(parquet.metadata());
     const stream: ReadableStream = await parquet.stream({ batchSize: BATCH_ROWS, concurrency: 1 });
     batches = stream.getReader() as Batches;
-    return { columns, format };
+    return { columns, format, rows: parquet.metadata().fileMetadata().numRows() };
   },
 
   /** Rows (an Arrow IPC stream) written as a Parquet file, zstd-compressed. */

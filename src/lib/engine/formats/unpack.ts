@@ -3,7 +3,7 @@ import { isDataEntry, isWorkbookEntry } from '$lib/models/file-formats/detect-fo
 import { IngestError, KEEP } from '../ingest-errors';
 
 /** Gathers decompressed bytes into a Blob a few megabytes at a time, so no single copy holds them all. */
-class BlobSink {
+export class BlobSink {
   private readonly parts: Blob[] = [];
   private chunks: Uint8Array[] = [];
   private pending = 0;
