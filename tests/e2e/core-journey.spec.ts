@@ -21,7 +21,12 @@ test('the landing view says what Dropdash does and starts the engine at once', a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Drop a data file. Get the dashboard.');
   await expect(page.getByText('Your data never leaves your computer')).toBeVisible();
   await expect(page.getByTestId('load-sample')).toBeVisible();
-  await expect(page.getByTestId('engine-status')).toContainText('Engine ready', { timeout: 30_000 });
+  const engine = page.getByTestId('engine-status');
+  await expect(engine).toContainText('Engine ready', { timeout: 30_000 });
+  // Which bundle runs, and DuckDB's own thread count: the single-threaded EH build in Chromium.
+  await expect(engine).toHaveAttribute('data-bundle', 'eh');
+  await expect(engine).toHaveAttribute('data-threads', '1');
+  await expect(engine).toContainText('EH, 1 thread');
 });
 
 test('the sample data gives the five answers, equal to an independent computation', async ({ page }) => {

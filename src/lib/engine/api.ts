@@ -25,6 +25,8 @@ export interface EngineInfo {
   startMs: number;
   /** DuckDB's memory budget as it reports it, e.g. "3.1 GiB"; a load that needs more fails cleanly. */
   memoryLimit: string;
+  /** DuckDB's `threads` setting: 1 on the single-threaded bundles (EH, MVP). */
+  threads: number;
 }
 
 export interface EngineOptions {

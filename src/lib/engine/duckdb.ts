@@ -22,6 +22,8 @@ export interface Database {
   version: string;
   /** DuckDB's memory budget as it reports it, e.g. "3.1 GiB". */
   memoryLimit: string;
+  /** DuckDB's `threads` setting: 1 on the single-threaded bundles. */
+  threads: number;
   /** The catalog kept in the browser's storage, or why there is none. */
   kept: { catalog: string } | { catalog: null; reason: string };
 }
@@ -60,6 +62,7 @@ export async function openDatabase(keptPath: string, memoryLimit?: string): Prom
   }
   const conn = bindings.connect();
   let memoryLimitText: string;
+  let threads: number;
   try {
     // Extensions would be fetched from DuckDB's CDN: nothing may leave the page's origin, so never load one.
     conn.query('SET autoinstall_known_extensions = false');
@@ -69,6 +72,7 @@ export async function openDatabase(keptPath: string, memoryLimit?: string): Prom
     conn.query(`ATTACH ':memory:' AS ${WORK}`);
     if (limit) conn.query(limit);
     memoryLimitText = String(conn.query("SELECT current_setting('memory_limit') AS m").get(0)?.m);
+    threads = Number(conn.query("SELECT current_setting('threads') AS t").get(0)?.t);
   } finally {
     conn.close();
   }
@@ -77,6 +81,7 @@ export async function openDatabase(keptPath: string, memoryLimit?: string): Prom
     bundle: features.wasmExceptions ? 'eh' : 'mvp',
     version: bindings.getVersion(),
     memoryLimit: memoryLimitText,
+    threads,
     kept,
   };
 }

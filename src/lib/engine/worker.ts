@@ -71,6 +71,7 @@ function startEngine(options: EngineOptions = {}): Promise<Engine> {
       bundle: db.bundle,
       startMs: Math.round(performance.now() - started),
       memoryLimit: db.memoryLimit,
+      threads: db.threads,
     };
     const narrower = connectionRunner(db);
     const reader = connectionRunner(db);
