@@ -229,3 +229,58 @@ test('a weather log’s share link and HTML report carry its model dashboard, fi
   await expectChartsDrawn(offline.page);
   expectClean(offline);
 });
+
+test('a measure renamed, aggregated another way and shown as percent: figures follow, kept and shared', async ({
+  page,
+  browser,
+}) => {
+  const all = records('weather.csv');
+  await load(page, 'weather.csv');
+  const kpi = (p: Page, key: string) => model(p).locator(`[data-testid="kpi"][data-measure="${key}"]`);
+  const edit = async (key: string) => {
+    await model(page)
+      .locator(`[data-testid="model-measure"][data-measure="${key}"]`)
+      .getByTestId('model-measure-edit')
+      .click();
+    return page.getByTestId('measure-editor');
+  };
+
+  let editor = await edit('sum:precipitation');
+  await editor.getByTestId('measure-edit-name').fill('Wettest day');
+  await editor.getByTestId('measure-edit-aggregation').selectOption('max');
+  await editor.getByTestId('measure-edit-save').click();
+  await expect(editor).toHaveCount(0);
+  await expect(kpi(page, 'sum:precipitation')).toHaveCount(0);
+  await expect(kpi(page, 'max:precipitation')).toContainText('Wettest day');
+  // The measure the page ranks by was this one: it follows, and every figure is the oracle's maximum.
+  await expectFigures(page, all, [], 'max:precipitation');
+
+  // A second measure of the same kind is refused, with the reason; nothing changes.
+  editor = await edit('max:precipitation');
+  await editor.getByTestId('measure-edit-aggregation').selectOption('avg');
+  await editor.getByTestId('measure-edit-save').click();
+  await expect(editor.getByTestId('measure-edit-error')).toHaveText(
+    'Average precipitation is already a measure.',
+  );
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+
+  editor = await edit('avg:wind');
+  await editor.getByTestId('measure-edit-format').selectOption('percent');
+  await editor.getByTestId('measure-edit-save').click();
+  const wind = records('weather.csv').map((r) => Number(r.wind));
+  const average = wind.reduce((sum, w) => sum + w, 0) / wind.length;
+  const asPercent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+  await expect(kpi(page, 'avg:wind')).toContainText(asPercent.format(average));
+
+  await page.reload();
+  await waitReady(page);
+  await expect(kpi(page, 'max:precipitation')).toContainText('Wettest day');
+  await expect(kpi(page, 'avg:wind')).toContainText(asPercent.format(average));
+
+  const shared = await (await browser.newContext()).newPage();
+  await shared.goto(await shareLink(page));
+  await waitReady(shared);
+  await expect(kpi(shared, 'max:precipitation')).toContainText('Wettest day');
+  await expect(kpi(shared, 'avg:wind')).toContainText(asPercent.format(average));
+});

@@ -17,7 +17,15 @@ const loaded = (name: string, datasetId: number, notes: string[] = []): FileResu
   contentHash: 'x',
   ms: 1,
   columns: 4,
-  read: { encoding: 'utf-8', delimiter: ',', quote: '"', escape: '"', header: true, skip: 0 },
+  read: {
+    encoding: 'utf-8',
+    delimiter: ',',
+    quote: '"',
+    escape: '"',
+    header: true,
+    skip: 0,
+    comments: false,
+  },
 });
 
 describe('dropMessages', () => {

@@ -1,4 +1,5 @@
 import { exportFileName, type RowsFormat } from '$lib/models/metrics/export-rows-sql';
+import { editMeasure, type MeasureEdit } from '$lib/models/metrics/measure-edit';
 import {
   aggregationsFor,
   columnOf,
@@ -222,6 +223,16 @@ export class MetricsState {
     const measure = makeMeasure(aggregation, column);
     if (model.measures.some((m) => m.key === measure.key)) return;
     return this.change({ ...model, measures: [...model.measures, measure] });
+  };
+  /** A measure renamed, given another number format or aggregation; the reason when it cannot be. */
+  editMeasure = (key: string, edit: MeasureEdit): string | null => {
+    const model = this.model;
+    if (!model) return null;
+    const result = editMeasure(model, key, edit);
+    if ('error' in result) return result.error;
+    if (this.measure === key) this.measure = result.key;
+    void this.change(result.model);
+    return null;
   };
   removeMeasure = (key: string) => {
     const model = this.model;

@@ -5,6 +5,7 @@ import {
   type Measure,
   type MetricsModel,
 } from '$lib/models/metrics/metrics-model';
+import { cleanLabel, NUMBER_FORMATS } from '$lib/models/metrics/measure-edit';
 
 /** Models the user changed, by column signature: a later file with the same columns gets them again. */
 const KEY = 'dropdash:models';
@@ -28,10 +29,19 @@ export function rememberedModel(signature: string, inferred: MetricsModel): Metr
   const names = new Set(inferred.columns.map((c) => c.name));
   const known = (name: unknown): name is string => typeof name === 'string' && names.has(name);
   const measures = kept.measures.map((m: Partial<Measure>) => {
-    if (m?.aggregation === 'count') return makeMeasure('count', null);
     const column = columnOf(inferred, known(m?.column) ? m.column : null);
-    const fits = column && m.aggregation && aggregationsFor(column.type).includes(m.aggregation);
-    return fits && m.aggregation ? makeMeasure(m.aggregation, column.name) : null;
+    const fits = column && m?.aggregation && aggregationsFor(column.type).includes(m.aggregation);
+    const measure =
+      m?.aggregation === 'count'
+        ? makeMeasure('count', null)
+        : fits && m.aggregation
+          ? makeMeasure(m.aggregation, column.name)
+          : null;
+    if (!measure) return null;
+    // The name and number format the user chose, when they are still a name and a format.
+    const label = typeof m.label === 'string' ? cleanLabel(m.label, measure.label) : measure.label;
+    const format = NUMBER_FORMATS.find((f) => f === m.format) ?? measure.format;
+    return { ...measure, label, format };
   });
   if (!kept.dimensions.every(known) || measures.some((m) => m === null) || measures.length === 0) return null;
   const time = kept.time;

@@ -62,6 +62,8 @@ export interface ReadSettings {
   header: boolean;
   /** Lines skipped before the header (or the first record). */
   skip: number;
+  /** Lines starting with `#` are skipped as comments. */
+  comments: boolean;
 }
 
 export interface FileOutcome extends SourceRecord {

@@ -53,6 +53,10 @@ describe('read options', () => {
       );
       const big5 = await ingestPath(db, path, undefined, {}, { encoding: 'big5' });
       expect(big5).toMatchObject({ rows: 1, encoding: 'big5' });
+      // Comments turned off: the line that starts with # inside the data is a rejected record again.
+      const comments = 'tests/fixtures/dialects/comments.csv';
+      const off = await ingestPath(db, comments, undefined, {}, { comments: false });
+      expect(off).toMatchObject({ rows: 30, rejected: 1, read: { comments: false, skip: 1 } });
       expect(await db.rows('SELECT city FROM big5')).toEqual([{ city: '台北' }]);
     } finally {
       db.close();

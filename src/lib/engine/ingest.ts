@@ -160,6 +160,7 @@ const settingsOf = (dialect: Dialect, encoding: Encoding): ReadSettings => ({
   escape: dialect.escape,
   header: dialect.header,
   skip: dialect.skip,
+  comments: dialect.comments !== null,
 });
 
 function tooManyUnclosed(name: string, first: Emptied | undefined): IngestError {

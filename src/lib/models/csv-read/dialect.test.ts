@@ -24,6 +24,22 @@ describe('sniffDialect', () => {
     expect(dialect.columns).toEqual(['column1', 'column2', 'column3']);
   });
 
+  it('reads lines starting with # inside the data as comments, unless a value holds a #', () => {
+    const data = rows(20, (i) => `${i},item ${i},${i}.5`);
+    const lines = [
+      '# exported 2024-03-01',
+      'id,name,amount',
+      ...data.slice(0, 10),
+      '  # checked',
+      ...data.slice(10),
+    ];
+    const dialect = sniff(lines);
+    expect(dialect).toMatchObject({ header: true, skip: 1 });
+    expect(dialect.comments).toEqual({ lines: [{ line: 13, text: '  # checked' }], skipped: 1 });
+    expect(sniff(lines.map((l, i) => (i === 5 ? '4,flat #5,4.5' : l))).comments).toBeNull();
+    expect(sniff(['id,name,amount', ...data]).comments).toBeNull();
+  });
+
   it('skips title lines and blank lines before the header', () => {
     const lines = [
       'Sales report',

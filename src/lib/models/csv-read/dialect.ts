@@ -17,6 +17,8 @@ export interface ChosenDialect {
   delimiter?: string | null;
   quote?: string;
   escape?: string;
+  /** Lines starting with `#` are comments: found from the sample unless chosen. */
+  comments?: boolean;
 }
 
 /** How a file is to be read, decided from a sample of its text. */
@@ -40,6 +42,11 @@ export interface Dialect extends Quoting {
   skipped: string[];
   /** A second table below the first, after an empty line: its lines will be rejected. */
   anotherTable: { line: number; columns: number } | null;
+  /**
+   * Lines inside the table that start with `#` (notes left in an export), read by DuckDB as comments:
+   * the sample's such lines, and how many of the skipped lines are such (DuckDB does not count them).
+   */
+  comments: { lines: { line: number; text: string }[]; skipped: number } | null;
 }
 
 interface Candidate {
@@ -82,7 +89,29 @@ export function sniffDialect(text: string, complete: boolean, given: ChosenDiale
     mixedNewlines: endings.size > 1,
     skipped: text.split(/\r\n|\n|\r/).slice(0, skip),
     anotherTable: anotherTable(records.slice(at + 1), width),
+    comments: commentLines(records, header ? at + 1 : at, skip, chosen.comments),
   };
+}
+
+const COMMENT = /^[ \t]*#/;
+
+/**
+ * Comment lines among the table's records, when no other line holds a `#`: DuckDB's `comment` option
+ * skips a line that starts with one, but also cuts any other line at its `#` ("Apt #5"), so it is used
+ * only when the sample shows no such value.
+ */
+function commentLines(
+  records: readonly SampleRecord[],
+  from: number,
+  skip: number,
+  chosen: boolean | undefined,
+): Dialect['comments'] {
+  if (chosen === false) return null;
+  const inside = records.slice(from).filter((r) => COMMENT.test(r.text));
+  if (chosen === undefined && inside.length === 0) return null;
+  if (chosen === undefined && records.some((r) => !COMMENT.test(r.text) && r.text.includes('#'))) return null;
+  const skipped = records.filter((r) => r.line <= skip && COMMENT.test(r.text)).length;
+  return { lines: inside.map(({ line, text }) => ({ line, text })), skipped };
 }
 
 /** A record after an empty line, of another width, with a record of its width after it: a table of its own. */

@@ -10,7 +10,10 @@ export type ReadEncoding = 'utf-8' | 'latin-1';
 export interface CsvReadPlan {
   path: string;
   encoding: ReadEncoding;
-  dialect: Pick<Dialect, 'delimiter' | 'quote' | 'escape' | 'header' | 'skip' | 'columns' | 'shortRows'>;
+  dialect: Pick<
+    Dialect,
+    'delimiter' | 'quote' | 'escape' | 'header' | 'skip' | 'columns' | 'shortRows' | 'comments'
+  >;
   /** Per-load reject tables: DuckDB's default ones outlive the query and would mix files up. */
   rejects?: { errors: string; scans: string };
 }
@@ -29,9 +32,12 @@ export function readCsvSql({ path, encoding, dialect, rejects }: CsvReadPlan): s
   const store = rejects
     ? `, store_rejects = true, rejects_table = ${literal(rejects.errors)}, rejects_scan = ${literal(rejects.scans)}`
     : '';
+  // With comments on, DuckDB drops comment lines before it counts the lines to skip.
+  const skip = dialect.skip - (dialect.comments?.skipped ?? 0);
+  const comment = dialect.comments ? `comment = '#', ` : '';
   return (
     `read_csv(${literal(path)}, auto_detect = false, columns = {${columns}}, ` +
-    `header = ${dialect.header}, skip = ${integer(dialect.skip)}, ` +
+    `header = ${dialect.header}, skip = ${integer(skip)}, ${comment}` +
     `delim = ${literal(dialect.delimiter ?? NO_DELIMITER)}, quote = ${literal(dialect.quote)}, ` +
     `escape = ${literal(dialect.escape)}, null_padding = ${dialect.shortRows}, ` +
     `max_line_size = ${integer(MAX_RECORD_BYTES)}, ` +

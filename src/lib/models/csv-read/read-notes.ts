@@ -36,6 +36,18 @@ export function readNotes(
         `If its first line is a header, say so in its read options.`,
     );
   }
+  if (dialect.comments) {
+    const [first] = dialect.comments.lines;
+    const count = dialect.comments.lines.length;
+    notes.push(
+      `${file}: lines starting with # inside the data are comments and were skipped` +
+        (first
+          ? ` (line ${first.line.toLocaleString('en-US')} ${quoted(first.text)}` +
+            `${count > 1 ? ` and ${count - 1} more in the first part read` : ''}).`
+          : '.') +
+        ' A # inside a value would end it: if values hold one, turn comments off in its read options.',
+    );
+  }
   if (dialect.trailingDelimiter)
     notes.push(`${file}: a delimiter ends every row; the empty field after it is ignored.`);
   if (dialect.shortRows) {
