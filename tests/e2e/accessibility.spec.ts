@@ -64,3 +64,43 @@ test('leaderboards, chips and the model panel work from the keyboard', async ({ 
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-testid="kpi"][data-measure="distinct:weather"]')).toHaveCount(1);
 });
+
+test('on a phone (390 px wide) nothing runs off the right edge: landing, two dashboards, a share link', async ({
+  browser,
+}) => {
+  let page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  /** Elements that stick out past the viewport and are not inside a box that scrolls them. */
+  const overflowing = () =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const out: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.right <= width + 1) continue;
+        let scrolled = false;
+        for (let p = el.parentElement; p && !scrolled; p = p.parentElement)
+          scrolled =
+            getComputedStyle(p).overflowX !== 'visible' && p.getBoundingClientRect().right <= width + 1;
+        if (!scrolled) out.push(`${el.tagName.toLowerCase()} ${el.dataset.testid ?? el.className}`);
+      }
+      return { scrollWidth: document.documentElement.scrollWidth, out: out.slice(0, 8) };
+    });
+  const expectFits = async (what: string) =>
+    expect(await overflowing(), what).toEqual({ scrollWidth: 390, out: [] });
+
+  await openApp(page);
+  await expectFits('landing view');
+  await page.getByTestId('load-sample').click();
+  await waitReady(page);
+  await expectFits('the sample dashboard');
+  await pickFiles(page, [fixture('incidents.csv')]);
+  await waitReady(page);
+  await expectFits('the incident log dashboard');
+  await expect(page.getByTestId('share-link')).toHaveAttribute('data-status', 'ready');
+  const link = await page.getByTestId('share-link').inputValue();
+  // Opened where no data is kept, as a colleague would open it.
+  page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await page.goto(link);
+  await waitReady(page);
+  await expectFits('the incident log snapshot');
+});

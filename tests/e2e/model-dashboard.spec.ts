@@ -238,7 +238,8 @@ test('a measure renamed, aggregated another way and shown as percent: figures fo
   await load(page, 'weather.csv');
   const kpi = (p: Page, key: string) => model(p).locator(`[data-testid="kpi"][data-measure="${key}"]`);
   const edit = async (key: string) => {
-    await model(page)
+    await page
+      .getByTestId('model-panel')
       .locator(`[data-testid="model-measure"][data-measure="${key}"]`)
       .getByTestId('model-measure-edit')
       .click();
