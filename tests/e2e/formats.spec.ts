@@ -135,6 +135,8 @@ test('a Parquet file this site serves opens by link, read by HTTP range requests
   await expect(entry(page, 'none.parquet')).toContainText('could not be fetched');
   await expect(entry(page, 'none.parquet')).toContainText('HTTP 404');
   await expect(entry(page, 'weather.parquet')).toHaveAttribute('data-status', 'loaded');
+  // Opened once: the address drops the request, so a reload does not fetch the files again.
+  await expect(page).not.toHaveURL(/open=/);
 });
 
 test('nested JSON: dotted column names, lists as text, markup in values shown as text', async ({ page }) => {
