@@ -34,6 +34,10 @@ export interface DropdashFigures {
   /** The longest main-thread task while the file loads (from the drop until the engine has it), apart from drawing. */
   longestLoadTaskMs?: number;
   peakMemoryBytes: number;
+  /** The tab's renderer process: its growth from before the drop to its peak (absent from older runs). */
+  tabGrowthBytes?: number;
+  /** What DuckDB holds once the data is kept, by its own count (`duckdb_memory()`). */
+  engineMemoryBytes?: number;
   answers: AnswersDocument;
 }
 
@@ -131,7 +135,12 @@ export async function measureDropdash(browser: Browser, url: string, file: strin
     .filter({ hasText: 'Kept in this browser' })
     .waitFor({ timeout: 300_000 });
   const keepMs = Date.now() - keepStarted;
-  const peakMemoryBytes = memory?.stop().peakBytes ?? NaN;
+  const sampled = memory?.stop();
+  const peakMemoryBytes = sampled?.peakBytes ?? NaN;
+  const tabGrowthBytes = sampled?.tabGrowthBytes ?? NaN;
+  const engineMemoryBytes = Number(
+    await page.getByTestId('storage-status').getAttribute('data-engine-bytes'),
+  );
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -174,6 +183,8 @@ export async function measureDropdash(browser: Browser, url: string, file: strin
     longestTaskMs,
     longestLoadTaskMs,
     peakMemoryBytes,
+    tabGrowthBytes,
+    engineMemoryBytes,
     answers,
   };
 }

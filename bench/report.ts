@@ -26,7 +26,7 @@ export function machine(chromium: string): string {
 /** The table as Markdown: the same text goes to the terminal and to docs/benchmarks.md. */
 export function table(results: SizeResult[]): string {
   const lines = [
-    '| rows (CSV), date | first paint | engine start | ingest (MB/s) | drop → drawn (queries + draw) | filter median / p95 | range filter: first / median / p95 | longest main-thread task: loading / drop → drawn | browser memory peak | keep in browser | Papa Parse + JS | Arquero | bare DuckDB-WASM: load + 5 queries | native DuckDB, 1 thread |',
+    '| rows (CSV), date | first paint | engine start | ingest (MB/s) | drop → drawn (queries + draw) | filter median / p95 | range filter: first / median / p95 | longest main-thread task: loading / drop → drawn | browser memory peak (the tab’s own growth; what DuckDB holds) | keep in browser | Papa Parse + JS | Arquero | bare DuckDB-WASM: load + 5 queries | native DuckDB, 1 thread |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
@@ -36,7 +36,7 @@ export function table(results: SizeResult[]): string {
         ? `fails: ${p.error}`
         : `${s(p.ms)} (${ratio(p.ms, d.dropToDrawnMs)}${p.agrees ? '' : ', answers differ'})`;
     lines.push(
-      `| ${r.rows.toLocaleString('en-US')} (${mb(r.bytes)}), ${r.date.slice(0, 10)} | ${d.firstPaintMs === undefined ? '—' : `${d.firstPaintMs.toFixed(0)} ms`} | ${s(d.engineStartMs)}${d.warmUpMs === undefined ? '' : ` + ${s(d.warmUpMs)} warm-up`} | ${s(d.ingestMs)} (${(r.bytes / 1e6 / (d.ingestMs / 1000)).toFixed(0)}) | ${s(d.dropToDrawnMs)} (${d.queriesMs.toFixed(0)} + ${d.drawMs.toFixed(0)} ms) | ${d.filterMedianMs.toFixed(0)} / ${d.filterP95Ms.toFixed(0)} ms | ${d.rangeMedianMs === undefined ? '—' : `${d.rangeFirstMs === undefined ? '—' : d.rangeFirstMs.toFixed(0)} / ${d.rangeMedianMs.toFixed(0)} / ${(d.rangeP95Ms ?? NaN).toFixed(0)} ms`} | ${d.longestLoadTaskMs === undefined ? '—' : d.longestLoadTaskMs.toFixed(0)} / ${d.longestTaskMs.toFixed(0)} ms | ${mb(d.peakMemoryBytes)} | ${s(d.keepMs)} | ${peer(r.papaparse)} | ${peer(r.arquero)} | ${r.bare ? peer(r.bare) : 'not measured'} | ${s(r.native.ms)} (Dropdash ${ratio(d.dropToDrawnMs, r.native.ms)}) |`,
+      `| ${r.rows.toLocaleString('en-US')} (${mb(r.bytes)}), ${r.date.slice(0, 10)} | ${d.firstPaintMs === undefined ? '—' : `${d.firstPaintMs.toFixed(0)} ms`} | ${s(d.engineStartMs)}${d.warmUpMs === undefined ? '' : ` + ${s(d.warmUpMs)} warm-up`} | ${s(d.ingestMs)} (${(r.bytes / 1e6 / (d.ingestMs / 1000)).toFixed(0)}) | ${s(d.dropToDrawnMs)} (${d.queriesMs.toFixed(0)} + ${d.drawMs.toFixed(0)} ms) | ${d.filterMedianMs.toFixed(0)} / ${d.filterP95Ms.toFixed(0)} ms | ${d.rangeMedianMs === undefined ? '—' : `${d.rangeFirstMs === undefined ? '—' : d.rangeFirstMs.toFixed(0)} / ${d.rangeMedianMs.toFixed(0)} / ${(d.rangeP95Ms ?? NaN).toFixed(0)} ms`} | ${d.longestLoadTaskMs === undefined ? '—' : d.longestLoadTaskMs.toFixed(0)} / ${d.longestTaskMs.toFixed(0)} ms | ${mb(d.peakMemoryBytes)}${d.tabGrowthBytes === undefined ? '' : ` (${mb(d.tabGrowthBytes)}; ${d.engineMemoryBytes === undefined ? '—' : mb(d.engineMemoryBytes)})`} | ${s(d.keepMs)} | ${peer(r.papaparse)} | ${peer(r.arquero)} | ${r.bare ? peer(r.bare) : 'not measured'} | ${s(r.native.ms)} (Dropdash ${ratio(d.dropToDrawnMs, r.native.ms)}) |`,
     );
   }
   return lines.join('\n');

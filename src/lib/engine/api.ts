@@ -111,6 +111,8 @@ export interface StorageInfo {
   reason?: string;
   bytes: number;
   savedFiles: number;
+  /** What DuckDB itself holds in memory now (`duckdb_memory()`), tables, cubes and buffers. */
+  engineMemoryBytes: number;
 }
 
 export interface RestoreReport {

@@ -65,6 +65,8 @@ describe('Persistence', () => {
     await ingestPath(first, 'tests/fixtures/ties.csv');
     const saved = await new Persistence(store, first, { name: 'kept' }).save(history);
     expect(saved).toMatchObject({ kind: 'opfs', savedFiles: 2 });
+    // DuckDB's own count of what it holds: the two files' tables at least.
+    expect(saved.engineMemoryBytes).toBeGreaterThan(0);
     const before = await answersFrom(first);
     closers.splice(0).forEach((close) => close());
 

@@ -6,6 +6,7 @@ import {
   dropKeptTablesSql,
   dropKeptSourceSql,
   dropSourceSql,
+  engineMemorySql,
   incompleteSourcesSql,
   keepSourceSql,
   keptSourceIdsSql,
@@ -118,10 +119,13 @@ export class Persistence {
   }
 
   async usage(): Promise<StorageInfo> {
+    const [memory] = await this.db.rows(engineMemorySql());
+    const engineMemoryBytes = Number(memory?.bytes ?? 0);
     if (this.catalog.name === null)
-      return { kind: 'memory', reason: this.catalog.reason, bytes: 0, savedFiles: 0 };
+      return { kind: 'memory', reason: this.catalog.reason, bytes: 0, savedFiles: 0, engineMemoryBytes };
     const files = await this.store.list();
-    return { kind: 'opfs', bytes: files.reduce((sum, f) => sum + f.bytes, 0), savedFiles: this.kept.size };
+    const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
+    return { kind: 'opfs', bytes, savedFiles: this.kept.size, engineMemoryBytes };
   }
 
   /** Data an earlier version kept (before datasets) has another layout: it is removed, and the user told. */

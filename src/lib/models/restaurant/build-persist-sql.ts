@@ -138,3 +138,8 @@ export function dropSourceSql(sourceId: number, datasetTable: string): string[] 
     `DELETE FROM ${working(datasetTable)} WHERE ${ident(LINEAGE.source)} = ${integer(sourceId)}`,
   ];
 }
+
+/** What DuckDB holds in memory now, by its own count (every tag of `duckdb_memory()`). */
+export function engineMemorySql(): string {
+  return 'SELECT CAST(sum(memory_usage_bytes) AS BIGINT) AS bytes FROM duckdb_memory()';
+}
