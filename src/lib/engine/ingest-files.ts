@@ -62,7 +62,8 @@ export async function ingestFiles(
       }
       file = opened;
     }
-    const whole: Span = { ...at, size: file.size };
+    // A fetched link's bytes were not in the drop's total: the bar grows to hold them.
+    const whole: Span = { ...at, size: file.size, dropTotal: Math.max(dropTotal, before + file.size) };
     before += file.size;
     const unpacking = { ...whole, size: file.size / 2 };
     let parts: FilePart[];
