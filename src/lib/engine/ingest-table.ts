@@ -1,9 +1,21 @@
-import { insertRowsSql, rowOffsetSql } from '$lib/models/dataset/build-dataset-sql';
+import {
+  createRowsTableSql,
+  insertRowsSql,
+  recordDatasetSql,
+  rowOffsetSql,
+} from '$lib/models/dataset/build-dataset-sql';
 import type { RememberedRoles } from '$lib/models/dataset/roles';
 import { nextSourceIdSql } from '$lib/models/restaurant/build-ingest-sql';
-import { dropStageSql, stagedRowsSql, stageTable } from '$lib/models/file-formats/staged-rows-sql';
+import {
+  appendLoadedSql,
+  dropStageSql,
+  loadTable,
+  renameTableSql,
+  stagedRowsSql,
+  stageTable,
+} from '$lib/models/file-formats/staged-rows-sql';
 import type { FileOutcome } from './api';
-import { createDatasetSql, findDatasetTarget, type DatasetTarget } from './dataset-target';
+import { findDatasetTarget, type DatasetTarget } from './dataset-target';
 import { checkNewSource, recordSource, replaceSql, type Replacing, type SourceFile } from './ingest-record';
 import { IngestCancelled, IngestError } from './ingest-errors';
 import type { SqlRunner } from './sql-runner';
@@ -48,9 +60,11 @@ interface Placed {
 }
 
 /**
- * Loads one file that a format reader turns into rows: all or nothing in one transaction, like a CSV.
- * Each batch is staged as a table of its own and its values stored as text, so every format meets the
- * same dataset tables, profiles and dashboard.
+ * Loads one file that a format reader turns into rows: all or nothing, like a CSV. Each batch is staged
+ * as a table of its own and its values stored as text, so every format meets the same dataset tables,
+ * profiles and dashboard. The rows are gathered in a load table before the file's transaction, which then
+ * only renames it into the dataset (or appends it): batches staged inside a transaction are held in memory
+ * until it ends, dropped or not (3M rows: 524 MB instead of 90 MB in DuckDB-WASM 1.4.3).
  */
 export async function ingestTable(
   db: TableRunner,
@@ -67,61 +81,92 @@ export async function ingestTable(
     throw error;
   }
   const [{ id }] = (await db.rows(nextSourceIdSql())) as [{ id: number }];
+  const load = loadTable(id);
   const staged: Stage[] = [];
-  await db.exec('BEGIN TRANSACTION');
   try {
-    const place = async (columns: readonly string[]): Promise<Placed> => {
-      const target = await findDatasetTarget(db, source.name, columns, columns, remembered);
+    const { target, rows } = await gather(db, source, step, { id, load, staged, remembered });
+    await db.exec('BEGIN TRANSACTION');
+    try {
       if (replacing) for (const sql of replaceSql(replacing, target)) await db.exec(sql);
-      if (target.create) for (const sql of createDatasetSql(target.create)) await db.exec(sql);
-      const [{ offset }] = (await db.rows(rowOffsetSql(target.table))) as [{ offset: number }];
-      return { target, offset };
-    };
-    let placed = source.columns ? await place(source.columns) : null;
-    let rows = 0;
-    const move = async (into: Placed, stage: Stage) => {
-      const names = into.target.columns.map((c) => c.name);
-      const read = stagedRowsSql(stage.table, stage.columns, names);
-      const pairs = into.target.columns.map((c) => ({ fileColumn: c.name, column: c.column }));
-      await db.exec(insertRowsSql(into.target.table, id, into.offset + rows, pairs, read));
-      await db.exec(dropStageSql(stage.table));
-      rows += stage.rows;
-    };
-    for await (const batch of source.batches()) {
-      if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
-      const stage = { table: stageTable(id, staged.length), columns: batch.columns, rows: batch.rows };
-      staged.push(stage);
-      await db.insertArrow(stage.table, batch.ipc);
-      if (placed) await move(placed, stage);
+      if (target.create) {
+        for (const sql of recordDatasetSql(target.create)) await db.exec(sql);
+        await db.exec(renameTableSql(load, target.table));
+      } else {
+        const columns = target.columns.map((c) => c.column);
+        await db.exec(appendLoadedSql(load, target.table, columns));
+      }
+      const loaded = { sourceId: id, rows, rejected: 0, delimiter: null, encoding: 'utf-8' as const };
+      const contentHash = await recordSource(db, target, source, loaded);
+      await db.exec('COMMIT');
+      return {
+        ...loaded,
+        datasetId: target.datasetId,
+        newDataset: target.create !== null,
+        notes: [...source.notes(), ...target.notes],
+        name: source.name,
+        bytes: source.bytes,
+        contentHash,
+        columns: target.columns.length,
+        format: source.format(),
+        ms: Math.round(performance.now() - started),
+      };
+    } catch (error) {
+      await db.exec('ROLLBACK').catch(() => undefined);
+      throw error;
     }
-    if (!placed) {
-      if (staged.every((stage) => stage.rows === 0)) throw noRecords(source.name);
-      placed = await place(unionOf(staged.map((s) => s.columns)));
-      for (const stage of staged) await move(placed, stage);
-    }
-    if (rows === 0) throw noRecords(source.name);
-    const loaded = { sourceId: id, rows, rejected: 0, delimiter: null, encoding: 'utf-8' as const };
-    const contentHash = await recordSource(db, placed.target, source, loaded);
-    await db.exec('COMMIT');
-    return {
-      ...loaded,
-      datasetId: placed.target.datasetId,
-      newDataset: placed.target.create !== null,
-      notes: [...source.notes(), ...placed.target.notes],
-      name: source.name,
-      bytes: source.bytes,
-      contentHash,
-      columns: placed.target.columns.length,
-      format: source.format(),
-      ms: Math.round(performance.now() - started),
-    };
-  } catch (error) {
-    await db.exec('ROLLBACK').catch(() => undefined);
-    throw error;
   } finally {
     source.close?.();
     for (const stage of staged) await db.exec(dropStageSql(stage.table)).catch(() => undefined);
+    await db.exec(dropStageSql(load)).catch(() => undefined);
   }
+}
+
+interface Gathering {
+  id: number;
+  load: string;
+  staged: Stage[];
+  remembered: Record<string, RememberedRoles>;
+}
+
+/** Every batch of the file, staged and moved into the load table as text; the dataset it will join. */
+async function gather(
+  db: TableRunner,
+  source: TableSource,
+  step: Step,
+  { id, load, staged, remembered }: Gathering,
+): Promise<{ target: DatasetTarget; rows: number }> {
+  const place = async (columns: readonly string[]): Promise<Placed> => {
+    const target = await findDatasetTarget(db, source.name, columns, columns, remembered);
+    await db.exec(createRowsTableSql(load, target.columns));
+    const [{ offset }] = target.create
+      ? [{ offset: 0 }]
+      : ((await db.rows(rowOffsetSql(target.table))) as [{ offset: number }]);
+    return { target, offset };
+  };
+  let placed = source.columns ? await place(source.columns) : null;
+  let rows = 0;
+  const move = async (into: Placed, stage: Stage) => {
+    const names = into.target.columns.map((c) => c.name);
+    const read = stagedRowsSql(stage.table, stage.columns, names);
+    const pairs = into.target.columns.map((c) => ({ fileColumn: c.name, column: c.column }));
+    await db.exec(insertRowsSql(load, id, into.offset + rows, pairs, read));
+    await db.exec(dropStageSql(stage.table));
+    rows += stage.rows;
+  };
+  for await (const batch of source.batches()) {
+    if ((await step()) === 'cancel') throw new IngestCancelled('The load was cancelled.');
+    const stage = { table: stageTable(id, staged.length), columns: batch.columns, rows: batch.rows };
+    staged.push(stage);
+    await db.insertArrow(stage.table, batch.ipc);
+    if (placed) await move(placed, stage);
+  }
+  if (!placed) {
+    if (staged.every((stage) => stage.rows === 0)) throw noRecords(source.name);
+    placed = await place(unionOf(staged.map((s) => s.columns)));
+    for (const stage of staged) await move(placed, stage);
+  }
+  if (rows === 0) throw noRecords(source.name);
+  return { target: placed.target, rows };
 }
 
 const noRecords = (name: string) =>

@@ -12,12 +12,14 @@ export interface SchemaTable {
 
 /**
  * Every table and view of the database queries run in, found at the time of asking (names change as the
- * models do); DuckDB's internal ones and temporary tables (per-load scratch) are left out.
+ * models do); DuckDB's internal ones and a load's scratch tables (temporary, or named `dd_stage_…` and
+ * `dd_load_…` while a file is read) are left out.
  */
 export function schemaSql(): string {
   return `WITH objects AS (
       SELECT database_name, schema_name, table_name AS name, 'table' AS kind, estimated_size AS rows
-      FROM duckdb_tables() WHERE NOT internal AND NOT temporary
+      FROM duckdb_tables()
+      WHERE NOT internal AND NOT temporary AND NOT regexp_matches(table_name, '^dd_(stage|load)_')
       UNION ALL
       SELECT database_name, schema_name, view_name, 'view', 0 FROM duckdb_views() WHERE NOT internal AND NOT temporary)
     SELECT o.schema_name AS schema, o.name, o.kind, any_value(o.rows) AS rows,

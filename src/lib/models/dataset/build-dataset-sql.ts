@@ -31,6 +31,11 @@ export interface NewDataset {
 
 /** The dataset's row, its columns, and its table: lineage columns first, then every CSV column as text. */
 export function createDatasetSql(d: NewDataset): string[] {
+  return [...recordDatasetSql(d), createRowsTableSql(d.table, d.columns)];
+}
+
+/** The dataset's row and its columns, for rows whose table already exists. */
+export function recordDatasetSql(d: NewDataset): string[] {
   const id = integer(d.datasetId);
   const roles = ROLES.map((r) => (d.roles[r] === null ? 'NULL' : literal(d.roles[r])));
   const values = d.columns.map(
@@ -40,10 +45,14 @@ export function createDatasetSql(d: NewDataset): string[] {
     `INSERT INTO ${datasets} VALUES (${id}, ${literal(d.name)}, ${literal(d.table)}, ${literal(d.signature)},
       ${roles.join(', ')}, 1, now()::TIMESTAMP)`,
     `INSERT INTO ${columnTable} VALUES ${values.join(', ')}`,
-    // INTEGER row ids: 4 bytes a row instead of 8, and a browser tab holds far fewer than 2^31 rows.
-    `CREATE TABLE ${ident(d.table)} (${ident(LINEAGE.source)} INTEGER NOT NULL, ${ident(LINEAGE.row)} INTEGER NOT NULL,
-      ${d.columns.map((c) => `${ident(c.column)} VARCHAR`).join(', ')})`,
   ];
+}
+
+/** A table of a dataset's rows: lineage columns first, then every column as text. */
+export function createRowsTableSql(table: string, columns: readonly DatasetColumn[]): string {
+  // INTEGER row ids: 4 bytes a row instead of 8, and a browser tab holds far fewer than 2^31 rows.
+  return `CREATE TABLE ${ident(table)} (${ident(LINEAGE.source)} INTEGER NOT NULL, ${ident(LINEAGE.row)} INTEGER NOT NULL,
+      ${columns.map((c) => `${ident(c.column)} VARCHAR`).join(', ')})`;
 }
 
 export function updateRolesSql(datasetId: number, roles: RoleMapping): string {

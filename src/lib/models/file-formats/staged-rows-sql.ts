@@ -1,3 +1,4 @@
+import { LINEAGE } from '../dataset/columns';
 import { ident } from '../sql';
 
 /** A staged batch of rows: its own table, in a work schema, dropped once its rows are in the dataset. */
@@ -17,3 +18,19 @@ export function stagedRowsSql(stage: string, staged: readonly string[], wanted: 
 }
 
 export const dropStageSql = (stage: string) => `DROP TABLE IF EXISTS ${ident(stage)}`;
+
+/**
+ * A file's rows gathered outside its transaction, in the dataset's own shape: only the step that makes
+ * them the dataset's (a rename, or one insert) runs inside it. Batches staged inside a transaction stay in
+ * memory until it ends, even once dropped.
+ */
+export const loadTable = (sourceId: number) => `dd_load_${sourceId}`;
+
+export const renameTableSql = (from: string, to: string) =>
+  `ALTER TABLE ${ident(from)} RENAME TO ${ident(to)}`;
+
+/** A load table's rows appended to the dataset's table, column by column. */
+export function appendLoadedSql(load: string, table: string, columns: readonly string[]): string {
+  const names = [LINEAGE.source, LINEAGE.row, ...columns].map(ident).join(', ');
+  return `INSERT INTO ${ident(table)} (${names}) SELECT ${names} FROM ${ident(load)}`;
+}
