@@ -127,8 +127,8 @@ export function parquetSection(figures: readonly ParquetFigures[]): string {
     `into the dataset table as text ~1.3 s, waiting for the reader ~0.25 s (parquet-wasm decodes the next batch ` +
     `in its own worker meanwhile; 2.3 s for the whole file when measured alone). Batches of 262,144 rows ` +
     `instead of 65,536 took it from 5.2 s to 4.6 s in one A/B. The Parquet file is 14× smaller than the CSV, ` +
-    `but its load is slower and its peak higher: the rows cross from Arrow to DuckDB's table and again to ` +
-    `text. Its memory peak was above the CSV's (1881 vs 1685 MB, 2026-12-08) until the batches were ` +
+    `but its load is slower: the rows cross from Arrow to DuckDB's table and again to text. ` +
+    `The load took 5.2 s before the change below and 5.9 s and 8.3 s after it, in three runs of one day (±40 % here). Its memory peak was above the CSV's (1881 vs 1685 MB, 2026-12-08) until the batches were ` +
     `gathered outside the file's transaction: DuckDB-WASM 1.4.3 holds a table created and dropped inside a ` +
     `transaction until it ends, so every staged batch stayed (measured with \`duckdb_memory()\` in Node, 3M ` +
     `rows of three text columns: 524 MB held at the last batch inside a transaction, 90 MB outside). Now the ` +

@@ -157,10 +157,13 @@ describe('the SQL console on DuckDB-WASM', () => {
     expect((await sql.run('SELECT 4', undefined, 4)).rows).toBe(1);
   });
 
-  it('lists tables and views with their columns, without internal or temporary ones', async () => {
+  it('lists tables and views with their columns, without internal, temporary or load scratch ones', async () => {
     const conn = connect();
     bindings.runQuery(conn, 'CREATE TEMP TABLE scratch (a INT)');
+    bindings.runQuery(conn, 'CREATE TABLE dd_load_7 (a INT)');
+    bindings.runQuery(conn, 'CREATE TABLE dd_stage_7_0 (a INT)');
     const tables = await new SqlConsole(bindings, conn).schema();
+    bindings.runQuery(conn, 'DROP TABLE dd_load_7; DROP TABLE dd_stage_7_0');
     expect(tables.map((t) => [t.kind, t.name, t.columns])).toEqual([
       ['table', 'orders', ['dish', 'cost']],
       ['view', 'dishes', ['dish']],
