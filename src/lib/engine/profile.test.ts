@@ -41,4 +41,22 @@ describe('profileDataset (native DuckDB)', () => {
       channel?.distribution.kind === 'values' && channel.distribution.values.map((v) => v.value),
     ).toEqual(['in-store', 'web', 'phone']);
   });
+
+  it('profiles a wide table (its columns unpivoted) exactly as it profiles each column on its own', async () => {
+    await ingestPath(db, 'tests/fixtures/sales.csv');
+    const names = ['order_id', 'store', 'product', 'client', 'unit_price', 'order_date', 'channel'];
+    await db.exec(`CREATE TABLE narrow AS SELECT ${names.join(', ')}, NULL::VARCHAR AS nothing FROM sales`);
+    const copies = Array.from({ length: 6 }, (_, copy) => [...names, 'nothing'].map((n) => `${n}_${copy}`));
+    const select = copies.flatMap((copy) => copy.map((name) => `${name.replace(/_\d+$/, '')} AS ${name}`));
+    await db.exec(`CREATE TABLE wide AS SELECT ${select.join(', ')} FROM narrow`);
+    const narrow = await profileDataset(db, 'narrow', columns([...names, 'nothing']));
+    const wide = await profileDataset(db, 'wide', columns(copies.flat()));
+    expect(wide.length).toBeGreaterThan(40);
+    for (const [i, profile] of wide.entries()) {
+      const { name, column, ...figures } = profile;
+      const { name: alone, column: aloneColumn, ...expected } = narrow[i % narrow.length]!;
+      expect([name.replace(/_\d+$/, ''), column.replace(/_\d+$/, '')]).toEqual([alone, aloneColumn]);
+      expect(figures).toEqual(expected);
+    }
+  });
 });

@@ -6,7 +6,10 @@ import {
   EXACT_DISTINCT_ROWS,
   profileStatsSql,
   topValuesSql,
+  type DistributionPlan,
+  type ProfileInput,
 } from '$lib/models/profile/build-profile-sql';
+import { byPosition, wideDistributionSql, wideStatsSql } from '$lib/models/profile/wide-profile-sql';
 import {
   inferTypes,
   rowCountSql,
@@ -26,14 +29,16 @@ type Step = () => Promise<'continue' | 'cancel'>;
 
 /**
  * Columns per query: each column adds several aggregates to one statement, and DuckDB-WASM runs out of
- * memory on a statement of some 1,200 of them (200 columns), whatever the table's size.
+ * memory on a statement of some 1,200 of them (200 columns), whatever the table's size. A wider table is
+ * profiled UNPIVOTed (`wide-profile-sql.ts`): up to `WIDE_BATCH` columns a query while their cells stay
+ * under `WIDE_CELLS`, since every column's distinct values are held at once.
  */
 export const COLUMN_BATCH = 40;
+const WIDE_BATCH = 500;
+const WIDE_CELLS = 1_000_000;
 
-const batches = <T>(items: readonly T[]) =>
-  Array.from({ length: Math.ceil(items.length / COLUMN_BATCH) }, (_, i) =>
-    items.slice(i * COLUMN_BATCH, (i + 1) * COLUMN_BATCH),
-  );
+const batches = <T>(items: readonly T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** Each column's type as its first rows suggest, and the table's row count. */
 export async function sampleColumnTypes(
@@ -59,34 +64,77 @@ export async function profileDataset(
   columns: readonly DatasetColumn[],
   step: Step = async () => 'continue',
 ): Promise<ColumnProfile[]> {
-  const run = (sql: string): Promise<Row[]> => (db.rowsLong ? db.rowsLong(sql, step) : db.rows(sql));
+  const run: Run = (sql) => (db.rowsLong ? db.rowsLong(sql, step) : db.rows(sql));
   const { types, rows } = await sampleColumnTypes(
     run,
     table,
     columns.map((c) => c.column),
   );
   const inputs = columns.map((c, i) => ({ ...c, candidate: types[i] ?? 'text' }));
+  const wide = columns.length > COLUMN_BATCH;
   const profiles: ColumnProfile[] = [];
-  for (const batch of batches(inputs)) profiles.push(...(await profileBatch(run, table, batch, rows)));
+  const size = wide
+    ? Math.max(COLUMN_BATCH, Math.min(WIDE_BATCH, Math.floor(WIDE_CELLS / Math.max(rows, 1))))
+    : COLUMN_BATCH;
+  for (const batch of batches(inputs, size))
+    profiles.push(...(await profileBatch(run, table, batch, rows, wide ? widePasses : columnPasses)));
   return profiles;
 }
 
+type Run = (sql: string) => Promise<Row[]>;
+
+/** The two whole-table passes, each read back as one row keyed by column position (`n0`, `k0`…). */
+interface Passes {
+  stats: (
+    run: Run,
+    table: string,
+    inputs: readonly ProfileInput[],
+    exact: boolean,
+  ) => Promise<Row | undefined>;
+  distributions: (run: Run, table: string, plans: readonly DistributionPlan[]) => Promise<Row | undefined>;
+}
+
+/** One aggregate set per column: the fewest passes for a table of few columns. */
+export const columnPasses: Passes = {
+  stats: async (run, table, inputs, exact) => (await run(profileStatsSql(table, inputs, { exact })))[0],
+  distributions: async (run, table, plans) => {
+    const sql = distributionSql(table, plans);
+    return sql ? (await run(sql))[0] : undefined;
+  },
+};
+
+/** The columns as (name, value) rows grouped by name: the same few aggregates at any width. */
+export const widePasses: Passes = {
+  stats: async (run, table, inputs, exact) => {
+    const rows = await run(wideStatsSql(table, inputs, { exact }));
+    const names = inputs.map((i) => i.column);
+    return byPosition(rows, names, ['n', 'd', 'tlo', 'thi', 'ok', 'lo', 'hi', 'int']);
+  },
+  distributions: async (run, table, plans) => {
+    const sql = wideDistributionSql(table, plans);
+    if (!sql) return undefined;
+    const names = plans.map((p) => (p.kind === 'none' ? '' : p.column));
+    return byPosition(await run(sql), names, ['k', 'v']);
+  },
+};
+
 async function profileBatch(
-  run: (sql: string) => Promise<Row[]>,
+  run: Run,
   table: string,
   columns: readonly (DatasetColumn & { candidate: ColumnType })[],
   rows: number,
+  passes: Passes,
 ): Promise<ColumnProfile[]> {
   const inputs = columns.map((c) => ({ column: c.column, candidate: c.candidate }));
   const exact = rows <= EXACT_DISTINCT_ROWS;
-  const [statsRow] = await run(profileStatsSql(table, inputs, { exact }));
+  const statsRow = { ...(await passes.stats(run, table, inputs, exact)), rows };
   const stats = inputs.map((input, i) => ({ ...columnStats(statsRow, i, input), distinctExact: exact }));
   const plans = stats.map(distributionPlan);
-  const shared = distributionSql(
+  const sharedRow = await passes.distributions(
+    run,
     table,
     plans.map((p) => (p === 'top-values' ? { kind: 'none' as const } : p)),
   );
-  const [sharedRow] = shared ? await run(shared) : [];
   const profiles: ColumnProfile[] = [];
   for (const [i, column] of columns.entries()) {
     const plan = plans[i] ?? { kind: 'none' };

@@ -62,7 +62,7 @@ export function binPlan(column: string, type: ColumnType, lo: number, hi: number
   return { kind: 'bins', column, type, lo, width, bins: hi > lo ? HISTOGRAM_BINS : 1 };
 }
 
-const double = (value: number) => {
+export const sqlDouble = (value: number) => {
   if (!Number.isFinite(value)) throw new RangeError(`Expected a finite number for SQL, got ${value}`);
   return `${value}::DOUBLE`;
 };
@@ -77,7 +77,7 @@ export function distributionSql(table: string, plans: readonly DistributionPlan[
     if (plan.kind === 'values') return [`histogram(${ident(plan.column)}) AS h${i}`];
     const value = typedValue(plan.column, plan.type) as string;
     // least and greatest skip NULLs: values that do not convert are filtered out, not put in bin 0.
-    const bin = `least(greatest(floor((${value} - ${double(plan.lo)}) / ${double(plan.width)}), 0), ${integer(plan.bins - 1)})::INTEGER`;
+    const bin = `least(greatest(floor((${value} - ${sqlDouble(plan.lo)}) / ${sqlDouble(plan.width)}), 0), ${integer(plan.bins - 1)})::INTEGER`;
     return [`histogram(${bin}) FILTER (${value} IS NOT NULL) AS h${i}`];
   });
   if (parts.length === 0) return null;
