@@ -285,3 +285,52 @@ test('a measure renamed, aggregated another way and shown as percent: figures fo
   await expect(kpi(shared, 'max:precipitation')).toContainText('Wettest day');
   await expect(kpi(shared, 'avg:wind')).toContainText(asPercent.format(average));
 });
+
+test('a dimension renamed for the page: its leaderboard, chip and filter say the name, kept and shared', async ({
+  page,
+  browser,
+}) => {
+  const all = records('weather.csv');
+  await load(page, 'weather.csv');
+  const chip = page
+    .getByTestId('model-panel')
+    .locator('[data-testid="model-dimension"][data-dimension="weather"]');
+  const title = (p: Page) => board(p, 'weather').locator('h3');
+  await chip.getByTestId('model-dimension-edit').click();
+  const form = page.getByTestId('column-rename');
+  // Another column's name is refused, with the reason; nothing changes.
+  await form.getByTestId('column-rename-name').fill('Wind');
+  await form.getByTestId('column-rename-save').click();
+  await expect(form.getByTestId('column-rename-error')).toHaveText('Wind already names the column wind.');
+  await expect(title(page)).toHaveText('weather');
+  // A name is text, never markup.
+  await form.getByTestId('column-rename-name').fill('<b>Sky</b>');
+  await form.getByTestId('column-rename-save').click();
+  await expect(form).toHaveCount(0);
+  await expect(title(page)).toHaveText('<b>Sky</b>');
+  await expect(model(page).locator('h3 b')).toHaveCount(0);
+  await expect(chip).toContainText('<b>Sky</b>');
+  // Only the name changes: the filter, its figures and the share link keep the header's column.
+  await pick(page, 'weather', 'fog');
+  await expect(model(page).getByTestId('filter-chip')).toContainText('<b>Sky</b>');
+  const foggy: OracleFilter = { kind: 'values', column: 'weather', values: ['fog'], exclude: false };
+  await expectFigures(page, all, [foggy], 'sum:precipitation');
+
+  const shared = await (await browser.newContext()).newPage();
+  await shared.goto(await shareLink(page));
+  await waitReady(shared);
+  await expect(title(shared)).toHaveText('<b>Sky</b>');
+  await expectFigures(shared, all, [foggy], 'sum:precipitation');
+
+  await page.reload();
+  await waitReady(page);
+  await expect(title(page)).toHaveText('<b>Sky</b>');
+  // An empty name gives the header's back, and that is kept too.
+  await chip.getByTestId('model-dimension-edit').click();
+  await form.getByTestId('column-rename-name').fill('');
+  await form.getByTestId('column-rename-save').click();
+  await expect(title(page)).toHaveText('weather');
+  await page.reload();
+  await waitReady(page);
+  await expect(title(page)).toHaveText('weather');
+});

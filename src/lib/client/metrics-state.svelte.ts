@@ -1,4 +1,5 @@
 import { exportFileName, type RowsFormat } from '$lib/models/metrics/export-rows-sql';
+import { renameColumn } from '$lib/models/metrics/column-label';
 import { editMeasure, type MeasureEdit } from '$lib/models/metrics/measure-edit';
 import {
   aggregationsFor,
@@ -232,6 +233,16 @@ export class MetricsState {
     if ('error' in result) return result.error;
     if (this.measure === key) this.measure = result.key;
     void this.change(result.model);
+    return null;
+  };
+  /** A column given a name for the page (its figures stay); the reason when it cannot be. */
+  renameColumn = (name: string, label: string): string | null => {
+    const model = this.model;
+    if (!model) return null;
+    const result = renameColumn(model, name, label);
+    if ('error' in result) return result.error;
+    this.model = result.model;
+    if (this.target) rememberModel(this.target.signature, result.model);
     return null;
   };
   removeMeasure = (key: string) => {

@@ -37,4 +37,18 @@ describe('a changed model, kept for files with the same columns', () => {
     kept([{ aggregation: 'sum', column: 'nowhere', label: 'x', format: 'plain' }]);
     expect(rememberedModel('sig', inferred)).toBeNull();
   });
+
+  it('keeps the names given to columns, and only those of columns the file still has', () => {
+    rememberModel('sig', { ...inferred, labels: { wind: 'Wind speed' } });
+    expect(rememberedModel('sig', inferred)?.labels).toEqual({ wind: 'Wind speed' });
+    stored['dropdash:models'] = JSON.stringify({
+      sig: {
+        dimensions: [],
+        measures: [{ aggregation: 'count' }],
+        time: null,
+        labels: { gone: 'x', wind: 7 },
+      },
+    });
+    expect(rememberedModel('sig', inferred)?.labels).toEqual({});
+  });
 });

@@ -5,6 +5,7 @@ import {
   type Measure,
   type MetricsModel,
 } from '$lib/models/metrics/metrics-model';
+import { keptLabels } from '$lib/models/metrics/column-label';
 import { cleanLabel, NUMBER_FORMATS } from '$lib/models/metrics/measure-edit';
 
 /** Models the user changed, by column signature: a later file with the same columns gets them again. */
@@ -47,13 +48,14 @@ export function rememberedModel(signature: string, inferred: MetricsModel): Metr
   const time = kept.time;
   if (time !== null && (!known(time?.column) || columnOf(inferred, time.column)?.type !== 'time'))
     return null;
-  return { ...inferred, dimensions: kept.dimensions, measures: measures as Measure[], time };
+  const labels = keptLabels(kept.labels, inferred);
+  return { ...inferred, dimensions: kept.dimensions, measures: measures as Measure[], time, labels };
 }
 
 export function rememberModel(signature: string, model: MetricsModel): void {
   try {
-    const { dimensions, measures, time } = model;
-    const kept = { ...remembered(), [signature]: { dimensions, measures, time } };
+    const { dimensions, measures, time, labels } = model;
+    const kept = { ...remembered(), [signature]: { dimensions, measures, time, labels } };
     globalThis.localStorage?.setItem(KEY, JSON.stringify(kept));
   } catch {
     // Storage refused: the change still holds for this visit.

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { LABEL_MAX } from '$lib/models/metrics/measure-edit';
 import { AGGREGATIONS, TIME_GRAINS } from '$lib/models/metrics/metrics-model';
 
 /** The model dashboard in a snapshot: its model, measure, filters and figures, bounded like the rest. */
@@ -54,6 +55,15 @@ const modelSchema = v.object({
   measures: v.pipe(list(measure, MODEL_LIMITS.measures), v.minLength(1, 'has no measure')),
   time: v.nullable(v.object({ column: text, grain: v.picklist(TIME_GRAINS) })),
   rows: count,
+  labels: v.optional(
+    v.pipe(
+      v.record(text, v.pipe(v.string(), v.maxLength(LABEL_MAX, `is longer than ${LABEL_MAX} characters`))),
+      v.check(
+        (labels) => Object.keys(labels).length <= MODEL_LIMITS.columns,
+        `names more than ${MODEL_LIMITS.columns} columns`,
+      ),
+    ),
+  ),
 });
 
 const filter = v.variant('kind', [

@@ -47,6 +47,8 @@ export interface MetricsModel {
   time: { column: string; grain: TimeGrain } | null;
   /** Rows in the dataset when the model was inferred. */
   rows: number;
+  /** Names the user gave columns, by the header's name; a column without one is shown as the header names it. */
+  labels?: Record<string, string>;
 }
 
 export function measureKey(aggregation: Aggregation, column: string | null): string {
