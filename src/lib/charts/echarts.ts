@@ -80,6 +80,17 @@ function drain(): void {
   if (queue.length > 0) nextTask();
 }
 
+/**
+ * Disposes a chart, first retiring any paint its renderer left for a later frame: zrender 6.1 paints a
+ * progressive layer (a large series) across frames, and a frame after `dispose` reads its freed layers
+ * ("Cannot read properties of null (reading 'layerStack')"). An empty repaint takes the paint's turn.
+ */
+function retire(instance: EChartsType): void {
+  instance.clear();
+  instance.getZr().refreshImmediately();
+  instance.dispose();
+}
+
 /** The one owner of an ECharts instance: init with the theme, redraw on change, resize, dispose. */
 export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
   let instance: EChartsType | null = null;
@@ -95,7 +106,7 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
       void loadBrushParts().then(() =>
         inItsOwnTask(() => {
           if (destroyed) return;
-          instance?.dispose();
+          if (instance) retire(instance);
           create();
         }),
       );
@@ -213,7 +224,7 @@ export const echart: Action<HTMLElement, ChartParams> = (node, initial) => {
     destroy() {
       destroyed = true;
       observer.disconnect();
-      instance?.dispose();
+      if (instance) retire(instance);
     },
   };
 };
